@@ -1,0 +1,24 @@
+package io.tessera.crm.api.contacts;
+
+import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.Page;
+
+/**
+ * Companies. Every method enforces visibility: a record the caller may not see answers
+ * {@link io.tessera.crm.api.NotFoundException} exactly as a missing one.
+ */
+public interface CompanyService {
+    CompanyDto create(Caller caller, CompanyInput input);
+
+    /** Archived records are returned too (with {@code archived=true}): links and the timeline still point at them. */
+    CompanyDto get(Caller caller, long id);
+
+    /** Replaces every field; {@code expectedVersion} must match the stored version. */
+    CompanyDto update(Caller caller, long id, long expectedVersion, CompanyInput input);
+
+    CompanyDto archive(Caller caller, long id);
+
+    CompanyDto restore(Caller caller, long id);
+
+    Page<CompanyDto> list(Caller caller, RecordQuery query);
+}

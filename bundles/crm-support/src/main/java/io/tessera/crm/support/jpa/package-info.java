@@ -1,0 +1,7 @@
+/** Local JPA transactions and opaque list cursors, the same in every bundle that owns tables. */
+@Export
+@Version("1.0.0")
+package io.tessera.crm.support.jpa;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
