@@ -1,0 +1,5 @@
+package io.tessera.crm.api.deals;
+
+public enum DealStatus {
+    OPEN, WON, LOST
+}

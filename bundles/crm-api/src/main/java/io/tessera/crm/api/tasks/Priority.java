@@ -1,0 +1,5 @@
+package io.tessera.crm.api.tasks;
+
+public enum Priority {
+    LOW, NORMAL, HIGH, URGENT
+}

@@ -1,0 +1,5 @@
+package io.tessera.crm.api.tasks;
+
+public enum TaskStatus {
+    OPEN, IN_PROGRESS, DONE
+}
