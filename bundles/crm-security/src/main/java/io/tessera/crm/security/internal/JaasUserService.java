@@ -1,0 +1,105 @@
+package io.tessera.crm.security.internal;
+
+import io.tessera.crm.api.AccessDeniedException;
+import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.ConflictException;
+import io.tessera.crm.api.Roles;
+import io.tessera.crm.api.security.UserDto;
+import io.tessera.crm.api.security.UserService;
+import io.tessera.crm.support.validation.Checks;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.karaf.jaas.config.JaasRealm;
+import org.apache.karaf.jaas.modules.BackingEngineFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * CRM users in Karaf's JAAS realm (users.properties by default), so the REST API, the SSH console and Karaf's own
+ * commands all know the same people. Creates the first administrator on first start.
+ */
+@Component(service = UserService.class, immediate = true, configurationPid = "io.tessera.crm.security")
+@Designate(ocd = SecurityConfiguration.class)
+public class JaasUserService implements UserService {
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    /** Karaf group (etc/users.properties) giving admins the console, SSH and feature management. */
+    static final String KARAF_ADMIN_GROUP = "admingroup";
+    /** Karaf role needed to log in over SSH. */
+    static final String SSH_ROLE = "ssh";
+
+    @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    private final List<JaasRealm> realms = new CopyOnWriteArrayList<>();
+    @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    private final List<BackingEngineFactory> engineFactories = new CopyOnWriteArrayList<>();
+
+    private SecurityConfiguration config;
+
+    @Activate
+    void activate(SecurityConfiguration config) {
+        this.config = config;
+        Path dataDir = Paths.get(System.getProperty("karaf.data", "data"));
+        new FirstAdmin(users(), config.adminUsername(), dataDir).ensure(System.getenv("CRM_ADMIN_PASSWORD"));
+    }
+
+    private RealmUsers users() {
+        return KarafRealmUsers.of(config.realm(), List.copyOf(realms), List.copyOf(engineFactories));
+    }
+
+    @Override
+    public List<UserDto> list(Caller caller) {
+        if (!caller.seesAll()) {
+            throw new AccessDeniedException("only admins and managers may list users");
+        }
+        RealmUsers users = users();
+        return users.usernames().stream()
+                .map(name -> new UserDto(name, crmRoles(users.roles(name))))
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public UserDto add(Caller caller, String username, String password, String role) {
+        if (!caller.isAdmin()) {
+            throw new AccessDeniedException("only admins may add users");
+        }
+        new Checks()
+                .required("username", username)
+                .check(username == null || USERNAME.matcher(username).matches(), "username",
+                        "use 2-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit")
+                .required("password", password)
+                .check(password == null || password.length() >= 8, "password", "must have at least 8 characters")
+                .maxLength("password", password, 200)
+                .required("role", role)
+                .check(role == null || Roles.isCrmRole(role), "role", "must be crm-admin, crm-manager or crm-sales")
+                .throwIfAny();
+        RealmUsers users = users();
+        if (users.exists(username)) {
+            throw new ConflictException("user " + username + " exists already");
+        }
+        users.add(username, password, List.of(role, SSH_ROLE),
+                Roles.ADMIN.equals(role) ? List.of(KARAF_ADMIN_GROUP) : List.of());
+        return new UserDto(username, crmRoles(users.roles(username)));
+    }
+
+    @Override
+    public boolean exists(String username) {
+        return username != null && users().exists(username);
+    }
+
+    private static Set<String> crmRoles(Set<String> roles) {
+        return roles.stream().filter(Roles::isCrmRole).collect(Collectors.toCollection(TreeSet::new));
+    }
+}

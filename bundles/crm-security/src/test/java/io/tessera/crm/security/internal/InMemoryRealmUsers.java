@@ -1,0 +1,37 @@
+package io.tessera.crm.security.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** A user store in memory, standing in for Karaf's users.properties in unit tests. */
+final class InMemoryRealmUsers implements RealmUsers {
+    final Map<String, String> passwords = new TreeMap<>();
+    final Map<String, Set<String>> roles = new TreeMap<>();
+    final Map<String, List<String>> groups = new TreeMap<>();
+
+    @Override
+    public List<String> usernames() {
+        return new ArrayList<>(passwords.keySet());
+    }
+
+    @Override
+    public Set<String> roles(String username) {
+        return roles.getOrDefault(username, Set.of());
+    }
+
+    @Override
+    public boolean exists(String username) {
+        return passwords.containsKey(username);
+    }
+
+    @Override
+    public void add(String username, String password, List<String> roles, List<String> groups) {
+        passwords.put(username, password);
+        this.roles.put(username, new HashSet<>(roles));
+        this.groups.put(username, groups);
+    }
+}
