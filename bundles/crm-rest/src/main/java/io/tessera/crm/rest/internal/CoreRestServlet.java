@@ -49,7 +49,7 @@ public class CoreRestServlet extends JaxrsServlet {
                 new CompanyResource(companies),
                 new ContactResource(contacts),
                 new PipelineResource(pipelines),
-                new DealResource(deals),
+                new DealResource(deals, pipelines),
                 new TaskResource(tasks),
                 new TimelineResource(timeline),
                 new NoteResource(notes),

@@ -1,0 +1,568 @@
+package io.tessera.crm.deals.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.ConflictException;
+import io.tessera.crm.api.CrmEvents;
+import io.tessera.crm.api.NotFoundException;
+import io.tessera.crm.api.Page;
+import io.tessera.crm.api.Paging;
+import io.tessera.crm.api.StaleVersionException;
+import io.tessera.crm.api.ValidationException;
+import io.tessera.crm.api.deals.DealDto;
+import io.tessera.crm.api.deals.DealInput;
+import io.tessera.crm.api.deals.DealQuery;
+import io.tessera.crm.api.deals.DealStatus;
+import io.tessera.crm.api.deals.PipelineDto;
+import io.tessera.crm.api.deals.PipelineInput;
+import io.tessera.crm.api.deals.StageChange;
+import io.tessera.crm.api.deals.StageDto;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.Test;
+import org.osgi.service.event.Event;
+
+public class DealServiceImplTest extends DealsFixture {
+
+    private static String topic(String action) {
+        return CrmEvents.topic(CrmEvents.DEAL, action);
+    }
+
+    private DealDto move(Caller who, DealDto d, StageDto to) {
+        return deals.moveToStage(who, d.id(), d.version(), to.id(), null, null);
+    }
+
+    private static DealInput inputOf(DealDto d) {
+        return new DealInput(d.title(), d.pipelineId(), d.stageId(), d.amount(), d.currency(), d.expectedCloseDate(),
+                d.owner(), d.companyId(), d.contactIds(), d.source(), d.lossReason(), d.lossComment());
+    }
+
+    private static DealInput retitled(DealInput in, String title) {
+        return new DealInput(title, in.pipelineId(), in.stageId(), in.amount(), in.currency(), in.expectedCloseDate(),
+                in.owner(), in.companyId(), in.contactIds(), in.source(), in.lossReason(), in.lossComment());
+    }
+
+    private static DealQuery filter(String q, String owner, Long pipelineId, Long stageId, DealStatus status,
+                                    Long companyId, Long contactId, String lossReason, boolean archived) {
+        return new DealQuery(q, owner, pipelineId, stageId, status, companyId, contactId, lossReason, archived,
+                "title", Paging.FIRST);
+    }
+
+    private static List<String> titles(Page<DealDto> page) {
+        return page.items().stream().map(DealDto::title).toList();
+    }
+
+    // ------------------------------------------------------------------------------------------------- create
+
+    @Test
+    public void createPutsTheDealIntoTheFirstStageOfTheDefaultPipeline() {
+        PipelineDto sales = sales();
+        DealDto d = deals.create(ANNA, deal(" Kitchen "));
+        assertEquals("Kitchen", d.title());
+        assertEquals(sales.id(), d.pipelineId());
+        assertEquals(stage(sales, "New").id(), d.stageId());
+        assertEquals(DealStatus.OPEN, d.status());
+        assertEquals("anna", d.owner());
+        assertNull(d.amount());
+        assertNull(d.companyId());
+        assertEquals(List.of(), d.contactIds());
+        assertNull(d.closedAt());
+        assertFalse(d.archived());
+        assertNotNull(d.createdAt());
+        assertEquals(d.createdAt(), d.updatedAt());
+        assertEquals(1, d.stageHistory().size());
+        StageChange first = d.stageHistory().get(0);
+        assertNull(first.fromStageId());
+        assertEquals(d.stageId(), first.toStageId());
+        assertEquals(sales.id(), first.pipelineId());
+        assertEquals("anna", first.by());
+        assertEquals(d.createdAt(), first.at());
+        assertEquals(d, deals.get(ANNA, d.id()));
+
+        Event created = events.only(topic(CrmEvents.CREATED));
+        assertEquals(CrmEvents.DEAL, created.getProperty(CrmEvents.ENTITY));
+        assertEquals(d.id(), created.getProperty(CrmEvents.ID));
+        assertEquals("anna", created.getProperty(CrmEvents.ACTOR));
+        assertEquals("anna", created.getProperty(CrmEvents.OWNER));
+        assertEquals(sales.id(), created.getProperty(CrmEvents.PIPELINE_ID));
+        assertEquals(d.stageId(), created.getProperty(CrmEvents.STAGE_ID));
+        assertEquals(List.of(), created.getProperty(CrmEvents.COMPANY_IDS));
+        assertEquals(List.of(), created.getProperty(CrmEvents.CONTACT_IDS));
+        assertEquals(List.of(d.id()), created.getProperty(CrmEvents.DEAL_IDS));
+        assertEquals("Deal 'Kitchen' created in New", created.getProperty(CrmEvents.SUMMARY));
+    }
+
+    @Test
+    public void createWithEveryField() {
+        DealInput in = new DealInput("Bathroom", null, null, new BigDecimal("1500.5"), "EUR",
+                LocalDate.of(2027, 3, 31), null, 1L, List.of(12L, 11L), " website ", null, null);
+        DealDto d = deals.create(ANNA, in);
+        assertEquals(new BigDecimal("1500.50"), d.amount());
+        assertEquals("EUR", d.currency());
+        assertEquals(LocalDate.of(2027, 3, 31), d.expectedCloseDate());
+        assertEquals(Long.valueOf(1), d.companyId());
+        assertEquals(List.of(12L, 11L), d.contactIds());
+        assertEquals("website", d.source());
+        assertEquals(d, deals.get(MANAGER, d.id()));
+        Event created = events.only(topic(CrmEvents.CREATED));
+        assertEquals(List.of(1L), created.getProperty(CrmEvents.COMPANY_IDS));
+        assertEquals(List.of(12L, 11L), created.getProperty(CrmEvents.CONTACT_IDS));
+        // A manager may give a deal to somebody else.
+        DealDto forBen = deals.create(MANAGER, withOwner(deal("For Ben"), "ben"));
+        assertEquals("ben", forBen.owner());
+        assertEquals(new BigDecimal("0.00"), deals.create(ADMIN, withAmount(deal("Free"), "0", "USD")).amount());
+        assertEquals(new BigDecimal("999999999999999.99"),
+                deals.create(ADMIN, withAmount(deal("Huge"), "999999999999999.99", "USD")).amount());
+    }
+
+    @Test
+    public void validationNamesEveryFieldAndWritesNothing() {
+        DealInput bad = new DealInput("t".repeat(201), null, null, new BigDecimal("-1"), "eur",
+                LocalDate.of(1800, 1, 1), "nobody", 99L, Arrays.asList(11L, null, 11L, 99L, 13L, 14L),
+                "s".repeat(101), null, null);
+        assertFields(() -> deals.create(ADMIN, bad), "title", "amount", "currency", "expectedCloseDate", "source",
+                "owner", "companyId", "contactIds[1]", "contactIds[2]", "contactIds[3]", "contactIds[5]");
+        assertFields(() -> deals.create(ANNA, withLinks(withOwner(deal(" "), "ben"), 2L, List.of(13L))),
+                "title", "owner", "companyId", "contactIds[0]");
+        assertFields(() -> deals.create(ANNA, withLinks(deal("X"), 3L, null)), "companyId");
+        assertFields(() -> deals.create(ANNA, withAmount(deal("X"), "10.123", "EUR")), "amount");
+        assertFields(() -> deals.create(ANNA, withAmount(deal("X"), "1000000000000000", "EUR")), "amount");
+        assertFields(() -> deals.create(ANNA, withAmount(deal("X"), "10", null)), "currency");
+        assertFields(() -> deals.create(ANNA, withAmount(deal("X"), null, "EUR")), "amount");
+        assertFields(() -> deals.create(ANNA, withAmount(deal("X"), "10", "XYZ")), "currency");
+        assertFields(() -> deals.create(ANNA, withAmount(deal("X"), "10", "Eur")), "currency");
+        assertThrows(ValidationException.class, () -> deals.create(ANNA, null));
+        assertEquals(List.of(), deals.list(ADMIN, DealQuery.all()).items());
+        assertEquals(List.of(), events.topics());
+        // 10.100 is 10.10: trailing zeros are not decimals.
+        assertEquals(new BigDecimal("10.10"), deals.create(ANNA, withAmount(deal("X"), "10.100", "EUR")).amount());
+    }
+
+    @Test
+    public void stageAndPipelineResolution() {
+        PipelineDto sales = sales();
+        PipelineDto projects = pipelines.create(ADMIN, new PipelineInput("Projects",
+                List.of(open("Lead", 10), open("Offer", 50), won(), lost())));
+        StageDto offer = projects.stages().get(1);
+        DealDto byStage = deals.create(ANNA, withStage(deal("A"), null, offer.id()));
+        assertEquals(projects.id(), byStage.pipelineId());
+        assertEquals(offer.id(), byStage.stageId());
+        DealDto byPipeline = deals.create(ANNA, withStage(deal("B"), projects.id(), null));
+        assertEquals(projects.stages().get(0).id(), byPipeline.stageId());
+        DealDto both = deals.create(ANNA, withStage(deal("C"), projects.id(), offer.id()));
+        assertEquals(offer.id(), both.stageId());
+
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> deals.create(ANNA, withStage(deal("D"), sales.id(), offer.id())));
+        assertEquals("stageId", e.errors().get(0).field());
+        assertEquals("belongs to another pipeline", e.errors().get(0).message());
+        assertFields(() -> deals.create(ANNA, withStage(deal("D"), 9999L, null)), "pipelineId");
+        assertFields(() -> deals.create(ANNA, withStage(deal("D"), null, 9999L)), "stageId");
+
+        // Archived pipeline: neither by pipeline nor by stage.
+        PipelineDto old = pipelines.create(ADMIN, new PipelineInput("Old", List.of(open("O", 1), won(), lost())));
+        pipelines.archive(ADMIN, old.id());
+        assertFields(() -> deals.create(ANNA, withStage(deal("E"), old.id(), null)), "pipelineId");
+        assertFields(() -> deals.create(ANNA, withStage(deal("E"), null, old.stages().get(0).id())), "stageId");
+    }
+
+    @Test
+    public void createStraightIntoWonOrLost() {
+        PipelineDto sales = sales();
+        DealDto won = deals.create(ANNA, withStage(deal("Won at once"), null, stage(sales, "Won").id()));
+        assertEquals(DealStatus.WON, won.status());
+        assertNotNull(won.closedAt());
+        assertFields(() -> deals.create(ANNA, withStage(deal("Lost"), null, stage(sales, "Lost").id())),
+                "lossReason");
+        DealDto lost = deals.create(ANNA, withLoss(withStage(deal("Lost"), null, stage(sales, "Lost").id()),
+                "No budget", "  "));
+        assertEquals(DealStatus.LOST, lost.status());
+        assertEquals("No budget", lost.lossReason());
+        assertNull(lost.lossComment());
+        assertEquals(List.of(topic(CrmEvents.CREATED), topic(CrmEvents.WON), topic(CrmEvents.CREATED),
+                topic(CrmEvents.LOST)), events.topics());
+    }
+
+    // ------------------------------------------------------------------------------------------------- stages
+
+    @Test
+    public void stageMovesAreRecordedInTheHistory() {
+        PipelineDto sales = sales();
+        DealDto d = deals.create(ANNA, deal("Kitchen"));
+        events.clear();
+        DealDto q = move(ANNA, d, stage(sales, "Qualification"));
+        assertEquals(d.version() + 1, q.version());
+        DealDto m = move(MANAGER, q, stage(sales, "Measurements"));
+        assertEquals(DealStatus.OPEN, m.status());
+        assertEquals(List.of(stage(sales, "New").id(), stage(sales, "Qualification").id(),
+                stage(sales, "Measurements").id()), m.stageHistory().stream().map(StageChange::toStageId).toList());
+        assertEquals(Arrays.asList(null, stage(sales, "New").id(), stage(sales, "Qualification").id()),
+                m.stageHistory().stream().map(StageChange::fromStageId).toList());
+        assertEquals(List.of("anna", "anna", "manager"), m.stageHistory().stream().map(StageChange::by).toList());
+        assertFalse(m.stageHistory().get(2).at().isBefore(m.stageHistory().get(1).at()));
+        assertEquals(m, deals.get(ANNA, d.id()));
+
+        assertEquals(List.of(topic(CrmEvents.STAGE_CHANGED), topic(CrmEvents.STAGE_CHANGED)), events.topics());
+        Event last = events.events.get(1);
+        assertEquals("Deal 'Kitchen' moved from Qualification to Measurements", last.getProperty(CrmEvents.SUMMARY));
+        assertEquals(stage(sales, "Qualification").id(), last.getProperty(CrmEvents.FROM_STAGE_ID));
+        assertEquals(stage(sales, "Measurements").id(), last.getProperty(CrmEvents.STAGE_ID));
+        assertEquals(sales.id(), last.getProperty(CrmEvents.PIPELINE_ID));
+        assertEquals("anna", last.getProperty(CrmEvents.OWNER));
+        assertEquals("manager", last.getProperty(CrmEvents.ACTOR));
+
+        // Stale version, unknown stage, same stage.
+        assertThrows(StaleVersionException.class, () -> move(ANNA, q, stage(sales, "Proposal")));
+        assertFields(() -> deals.moveToStage(ANNA, d.id(), m.version(), 9999, null, null), "stageId");
+        assertEquals(m, deals.moveToStage(ANNA, d.id(), m.version(), m.stageId(), null, null));
+        assertEquals(2, events.events.size());
+    }
+
+    @Test
+    public void wonLostAndReopen() {
+        PipelineDto sales = sales();
+        DealDto d = deals.create(ANNA, withLinks(deal("Kitchen"), 1L, List.of(11L)));
+        events.clear();
+        DealDto won = move(ANNA, d, stage(sales, "Won"));
+        assertEquals(DealStatus.WON, won.status());
+        assertNotNull(won.closedAt());
+        assertEquals(List.of(topic(CrmEvents.STAGE_CHANGED), topic(CrmEvents.WON)), events.topics());
+        assertEquals("Deal 'Kitchen' won", events.only(topic(CrmEvents.WON)).getProperty(CrmEvents.SUMMARY));
+        assertEquals(List.of(1L), events.only(topic(CrmEvents.WON)).getProperty(CrmEvents.COMPANY_IDS));
+        assertEquals(List.of(11L), events.only(topic(CrmEvents.WON)).getProperty(CrmEvents.CONTACT_IDS));
+        events.clear();
+
+        long lostStage = stage(sales, "Lost").id();
+        assertFields(() -> deals.moveToStage(ANNA, d.id(), won.version(), lostStage, null, null), "lossReason");
+        assertFields(() -> deals.moveToStage(ANNA, d.id(), won.version(), lostStage, "Bad weather", null),
+                "lossReason");
+        assertFields(() -> deals.moveToStage(ANNA, d.id(), won.version(), lostStage, "No budget", "c".repeat(1001)),
+                "lossComment");
+        DealDto lost = deals.moveToStage(ANNA, d.id(), won.version(), lostStage, "No budget", "Maybe next year");
+        assertEquals(DealStatus.LOST, lost.status());
+        assertEquals("No budget", lost.lossReason());
+        assertEquals("Maybe next year", lost.lossComment());
+        assertNotNull(lost.closedAt());
+        assertEquals(List.of(topic(CrmEvents.STAGE_CHANGED), topic(CrmEvents.LOST)), events.topics());
+        assertEquals("Deal 'Kitchen' lost: No budget",
+                events.only(topic(CrmEvents.LOST)).getProperty(CrmEvents.SUMMARY));
+        events.clear();
+
+        DealDto reopened = move(ANNA, lost, stage(sales, "Negotiation"));
+        assertEquals(DealStatus.OPEN, reopened.status());
+        assertNull(reopened.closedAt());
+        assertNull(reopened.lossReason());
+        assertNull(reopened.lossComment());
+        assertEquals(List.of(topic(CrmEvents.STAGE_CHANGED), topic(CrmEvents.REOPENED)), events.topics());
+        assertEquals(4, reopened.stageHistory().size());
+        assertEquals(reopened, deals.get(ANNA, d.id()));
+    }
+
+    @Test
+    public void aLostDealKeepsAReasonThatIsNoLongerConfigured() {
+        PipelineDto sales = sales();
+        DealDto d = deals.create(ANNA, deal("Kitchen"));
+        DealDto lost = deals.moveToStage(ANNA, d.id(), d.version(), stage(sales, "Lost").id(), "Other", null);
+        pipelines.modified(config("Too expensive"));
+        DealDto renamed = deals.update(ANNA, d.id(), lost.version(), retitled(inputOf(lost), "Kitchen 2"));
+        assertEquals("Other", renamed.lossReason());
+        assertEquals(DealStatus.LOST, renamed.status());
+        assertFields(() -> deals.update(ANNA, d.id(), renamed.version(),
+                withLoss(inputOf(renamed), "No budget", null)), "lossReason");
+        DealDto changed = deals.update(ANNA, d.id(), renamed.version(),
+                withLoss(inputOf(renamed), "Too expensive", "price"));
+        assertEquals("Too expensive", changed.lossReason());
+        assertEquals("price", changed.lossComment());
+        assertEquals(lost.closedAt(), changed.closedAt());
+    }
+
+    @Test
+    public void movingToAnotherPipeline() {
+        PipelineDto sales = sales();
+        PipelineDto projects = pipelines.create(ADMIN, new PipelineInput("Projects",
+                List.of(open("Lead", 10), open("Offer", 50), won(), lost())));
+        DealDto d = deals.create(ANNA, deal("Kitchen"));
+        events.clear();
+        DealDto moved = move(ANNA, d, projects.stages().get(1));
+        assertEquals(projects.id(), moved.pipelineId());
+        assertEquals(projects.stages().get(1).id(), moved.stageId());
+        assertEquals(projects.id(), moved.stageHistory().get(1).pipelineId());
+        assertEquals(sales.id(), moved.stageHistory().get(0).pipelineId());
+        assertEquals("Deal 'Kitchen' moved from Sales / New to Projects / Offer",
+                events.only(topic(CrmEvents.STAGE_CHANGED)).getProperty(CrmEvents.SUMMARY));
+        assertEquals(List.of(d.id()), deals.list(ANNA, filter(null, null, projects.id(), null, null, null, null,
+                null, false)).items().stream().map(DealDto::id).toList());
+
+        // Through update: the stage of another pipeline with the old pipeline id is refused ...
+        DealInput mixed = withStage(inputOf(moved), sales.id(), stage(sales, "Proposal").id());
+        assertEquals(List.of("stageId"), fieldsOf(() -> deals.update(ANNA, d.id(), moved.version(),
+                withStage(inputOf(moved), projects.id(), stage(sales, "Proposal").id()))));
+        // ... both ids of the new place are fine, and so is the pipeline alone (its first open stage).
+        DealDto back = deals.update(ANNA, d.id(), moved.version(), mixed);
+        assertEquals(sales.id(), back.pipelineId());
+        assertEquals(stage(sales, "Proposal").id(), back.stageId());
+        DealDto again = deals.update(ANNA, d.id(), back.version(), withStage(inputOf(back), projects.id(), null));
+        assertEquals(projects.stages().get(0).id(), again.stageId());
+        assertEquals(4, again.stageHistory().size());
+        // Neither id: the deal stays where it is.
+        DealDto stays = deals.update(ANNA, d.id(), again.version(), retitled(withStage(inputOf(again), null, null),
+                "Kitchen 2"));
+        assertEquals(again.stageId(), stays.stageId());
+    }
+
+    @Test
+    public void updateEventsDependOnWhatChanged() {
+        PipelineDto sales = sales();
+        DealDto d = deals.create(ANNA, withAmount(deal("Kitchen"), "100", "EUR"));
+        events.clear();
+        // Nothing changed: no write, no event (100.00 equals 100).
+        DealDto same = deals.update(ANNA, d.id(), d.version(), withAmount(inputOf(d), "100.00", "EUR"));
+        assertEquals(d, same);
+        assertEquals(List.of(), events.topics());
+        // Only the stage: STAGE_CHANGED without UPDATED.
+        DealDto staged = deals.update(ANNA, d.id(), d.version(),
+                withStage(inputOf(d), null, stage(sales, "Proposal").id()));
+        assertEquals(List.of(topic(CrmEvents.STAGE_CHANGED)), events.topics());
+        events.clear();
+        // Another field and the stage: both.
+        DealDto both = deals.update(ANNA, d.id(), staged.version(),
+                withStage(retitled(inputOf(staged), "Kitchen XL"), null, stage(sales, "Won").id()));
+        assertEquals(List.of(topic(CrmEvents.UPDATED), topic(CrmEvents.STAGE_CHANGED), topic(CrmEvents.WON)),
+                events.topics());
+        assertEquals("Kitchen XL", both.title());
+        assertEquals(DealStatus.WON, both.status());
+        events.clear();
+        // A field only.
+        DealDto retitled = deals.update(ANNA, d.id(), both.version(), retitled(inputOf(both), "Kitchen XXL"));
+        assertEquals(List.of(topic(CrmEvents.UPDATED)), events.topics());
+        assertEquals(both.version() + 1, retitled.version());
+        assertEquals(3, retitled.stageHistory().size());
+        // Stale.
+        assertThrows(StaleVersionException.class,
+                () -> deals.update(ANNA, d.id(), both.version(), retitled(inputOf(both), "Old")));
+        assertEquals("Kitchen XXL", deals.get(ANNA, d.id()).title());
+    }
+
+    @Test
+    public void updateReplacesFieldsAndChecksOnlyNewLinks() {
+        DealDto d = deals.create(ANNA, withLinks(deal("Kitchen"), 1L, List.of(11L)));
+        // The company and a contact get archived later: the deal can still be edited ...
+        companies.add(1, "anna", true);
+        contacts.add(11, "anna", true);
+        DealDto updated = deals.update(ANNA, d.id(), d.version(),
+                withLinks(withAmount(retitled(inputOf(d), "Kitchen 2"), "10", "CHF"), 1L, List.of(11L, 12L)));
+        assertEquals("Kitchen 2", updated.title());
+        assertEquals(List.of(11L, 12L), updated.contactIds());
+        assertEquals(new BigDecimal("10.00"), updated.amount());
+        // ... but they cannot be linked anew.
+        DealDto unlinked = deals.update(ANNA, d.id(), updated.version(), withLinks(inputOf(updated), null, List.of()));
+        assertNull(unlinked.companyId());
+        assertEquals(List.of(), unlinked.contactIds());
+        assertFields(() -> deals.update(ANNA, d.id(), unlinked.version(),
+                withLinks(inputOf(unlinked), 1L, List.of(11L))), "companyId", "contactIds[0]");
+        assertEquals(List.of(11L, 12L), updated.contactIds());
+        assertEquals(unlinked, deals.get(ANNA, d.id()));
+        assertThrows(NotFoundException.class, () -> deals.update(ANNA, 9999, 0, deal("X")));
+    }
+
+    // ------------------------------------------------------------------------------------------- visibility
+
+    @Test
+    public void salesSeeOnlyTheirOwnDeals() {
+        DealDto annas = deals.create(ANNA, deal("Anna's"));
+        DealDto bens = deals.create(BEN, deal("Ben's"));
+        assertThrows(NotFoundException.class, () -> deals.get(BEN, annas.id()));
+        assertThrows(NotFoundException.class, () -> deals.update(BEN, annas.id(), annas.version(), deal("Mine")));
+        assertThrows(NotFoundException.class, () -> deals.moveToStage(BEN, annas.id(), annas.version(),
+                stage(sales(), "Won").id(), null, null));
+        assertThrows(NotFoundException.class, () -> deals.archive(BEN, annas.id()));
+        assertThrows(NotFoundException.class, () -> deals.restore(BEN, annas.id()));
+        assertThrows(NotFoundException.class, () -> deals.get(ANNA, 9999));
+        assertEquals(List.of("Anna's"), titles(deals.list(ANNA, DealQuery.all())));
+        assertEquals(List.of("Ben's"), titles(deals.list(BEN, DealQuery.all())));
+        assertEquals(List.of(), titles(deals.list(ANNA, filter(null, "ben", null, null, null, null, null, null,
+                false))));
+        assertEquals(List.of("Anna's", "Ben's"), titles(deals.list(MANAGER, new DealQuery(null, null, null, null,
+                null, null, null, null, false, "title", null))));
+        assertEquals(List.of("Ben's"), titles(deals.list(ADMIN, filter(null, "ben", null, null, null, null, null,
+                null, false))));
+        // A sales user cannot give a deal away.
+        assertFields(() -> deals.update(ANNA, annas.id(), annas.version(), withOwner(inputOf(annas), "ben")),
+                "owner");
+        assertEquals("ben", deals.update(MANAGER, annas.id(), annas.version(), withOwner(inputOf(annas), "ben"))
+                .owner());
+        assertThrows(NotFoundException.class, () -> deals.get(ANNA, annas.id()));
+        assertEquals(bens, deals.get(BEN, bens.id()));
+    }
+
+    // ---------------------------------------------------------------------------------------- archive/restore
+
+    @Test
+    public void archiveHidesAndRestoreBringsBack() {
+        DealDto d = deals.create(ANNA, withLinks(deal("Kitchen"), 1L, List.of()));
+        deals.create(ANNA, deal("Other"));
+        events.clear();
+        DealDto archived = deals.archive(ANNA, d.id());
+        assertTrue(archived.archived());
+        assertEquals(List.of("Other"), titles(deals.list(ANNA, DealQuery.all())));
+        assertEquals(List.of("Kitchen"), titles(deals.list(ANNA, filter(null, null, null, null, null, null, null,
+                null, true))));
+        assertEquals(archived, deals.get(ANNA, d.id()));
+        assertThrows(ConflictException.class, () -> deals.update(ANNA, d.id(), archived.version(), inputOf(d)));
+        assertThrows(ConflictException.class, () -> deals.moveToStage(ANNA, d.id(), archived.version(),
+                stage(sales(), "Won").id(), null, null));
+        assertEquals(archived, deals.archive(ANNA, d.id()));
+        DealDto restored = deals.restore(ANNA, d.id());
+        assertFalse(restored.archived());
+        assertEquals(List.of("Kitchen", "Other"), titles(deals.list(ANNA, new DealQuery(null, null, null, null,
+                null, null, null, null, false, "title", null))));
+        assertEquals(List.of(topic(CrmEvents.ARCHIVED), topic(CrmEvents.RESTORED)), events.topics());
+        assertEquals("Deal 'Kitchen' archived", events.events.get(0).getProperty(CrmEvents.SUMMARY));
+        assertEquals(List.of(1L), events.events.get(1).getProperty(CrmEvents.COMPANY_IDS));
+    }
+
+    // ---------------------------------------------------------------------------------------------- lists
+
+    @Test
+    public void pagingGivesEveryDealExactlyOnce() {
+        Set<Long> created = new HashSet<>();
+        for (int i = 0; i < 7; i++) {
+            created.add(deals.create(ANNA, deal("Deal " + i)).id());
+        }
+        deals.create(BEN, deal("Ben's"));
+        for (String sort : List.of("title", "-createdAt", "createdAt", "amount", "-amount", "expectedCloseDate")) {
+            List<Long> seen = new ArrayList<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                Page<DealDto> page = deals.list(ANNA, new DealQuery(null, null, null, null, null, null, null, null,
+                        false, sort, new Paging(3, cursor)));
+                page.items().forEach(d -> seen.add(d.id()));
+                cursor = page.nextCursor();
+                pages++;
+                assertTrue(page.items().size() <= 3);
+            } while (cursor != null);
+            assertEquals(sort, 3, pages);
+            assertEquals(sort, 7, seen.size());
+            assertEquals(sort, created, new HashSet<>(seen));
+        }
+        Page<DealDto> titleOrder = deals.list(ANNA, new DealQuery(null, null, null, null, null, null, null, null,
+                false, "title", new Paging(3, null)));
+        assertEquals(List.of("Deal 0", "Deal 1", "Deal 2"), titles(titleOrder));
+        assertEquals(List.of("Deal 3", "Deal 4", "Deal 5"), titles(deals.list(ANNA, new DealQuery(null, null, null,
+                null, null, null, null, null, false, "title", new Paging(3, titleOrder.nextCursor())))));
+        assertFields(() -> deals.list(ANNA, new DealQuery(null, null, null, null, null, null, null, null, false,
+                "owner", null)), "sort");
+        assertFields(() -> deals.list(ANNA, new DealQuery(null, null, null, null, null, null, null, null, false,
+                null, new Paging(3, "garbage"))), "cursor");
+    }
+
+    @Test
+    public void filters() {
+        PipelineDto sales = sales();
+        DealDto kitchen = deals.create(ANNA, withLinks(withAmount(deal("Big Kitchen"), "5000", "EUR"), 1L,
+                List.of(11L, 12L)));
+        DealDto bath = deals.create(ANNA, withLinks(withAmount(deal("Bath 100%"), "100", "EUR"), null,
+                List.of(12L)));
+        DealDto roof = deals.create(BEN, withLinks(deal("Roof_1"), 2L, List.of(13L)));
+        DealDto lostA = deals.moveToStage(ANNA, bath.id(), bath.version(), stage(sales, "Lost").id(),
+                "Too expensive", null);
+        DealDto lostB = deals.moveToStage(BEN, roof.id(), roof.version(), stage(sales, "Lost").id(), "No budget",
+                null);
+        assertEquals(List.of("Big Kitchen"), titles(deals.list(MANAGER, filter("kitch", null, null, null, null,
+                null, null, null, false))));
+        assertEquals(List.of("Bath 100%"), titles(deals.list(MANAGER, filter("0%", null, null, null, null, null,
+                null, null, false))));
+        assertEquals(List.of("Roof_1"), titles(deals.list(MANAGER, filter("F_", null, null, null, null, null,
+                null, null, false))));
+        assertEquals(List.of("Bath 100%", "Roof_1"), titles(deals.list(MANAGER, filter(null, null, null, null,
+                DealStatus.LOST, null, null, null, false))));
+        assertEquals(List.of("Bath 100%"), titles(deals.list(MANAGER, filter(null, null, null, null, null, null,
+                null, "Too expensive", false))));
+        assertEquals(List.of("Roof_1"), titles(deals.list(MANAGER, filter(null, null, null, null, null, null,
+                null, "No budget", false))));
+        assertEquals(List.of(), titles(deals.list(ANNA, filter(null, null, null, null, null, null, null,
+                "No budget", false))));
+        assertEquals(List.of("Big Kitchen"), titles(deals.list(MANAGER, filter(null, null, null, null,
+                DealStatus.OPEN, null, null, null, false))));
+        assertEquals(List.of("Big Kitchen"), titles(deals.list(MANAGER, filter(null, null, null, null, null, 1L,
+                null, null, false))));
+        assertEquals(List.of("Bath 100%", "Big Kitchen"), titles(deals.list(MANAGER, filter(null, null, null, null,
+                null, null, 12L, null, false))));
+        assertEquals(List.of("Roof_1"), titles(deals.list(MANAGER, filter(null, null, null, null, null, null, 13L,
+                null, false))));
+        assertEquals(List.of("Bath 100%", "Roof_1"), titles(deals.list(MANAGER, filter(null, null, null,
+                stage(sales, "Lost").id(), null, null, null, null, false))));
+        assertEquals(List.of("Bath 100%", "Big Kitchen", "Roof_1"), titles(deals.list(MANAGER, filter(null, null,
+                sales.id(), null, null, null, null, null, false))));
+        assertEquals(List.of("Bath 100%", "Big Kitchen"), titles(deals.list(MANAGER, filter(null, "anna", null,
+                null, null, null, null, null, false))));
+        assertEquals(List.of(kitchen.id(), lostA.id()), deals.list(MANAGER, new DealQuery(null, null, null, null,
+                null, null, null, null, false, "-amount", null)).items().stream()
+                .filter(d -> d.amount() != null).map(DealDto::id).toList());
+        assertEquals(List.of(lostB.id(), lostA.id(), kitchen.id()), deals.list(MANAGER, DealQuery.all()).items()
+                .stream().map(DealDto::id).toList());
+    }
+
+    @Test
+    public void noMovesIntoAnArchivedPipelineButDealsInItStayEditable() {
+        PipelineDto old = pipelines.create(ADMIN, new PipelineInput("Old", List.of(open("O", 1), won(), lost())));
+        DealDto d = deals.create(ANNA, withStage(deal("Old deal"), old.id(), null));
+        DealDto won = move(ANNA, d, old.stages().get(1));
+        pipelines.archive(ADMIN, old.id());
+        DealDto other = deals.create(ANNA, deal("Other"));
+        assertFields(() -> move(ANNA, other, old.stages().get(0)), "stageId");
+        // The won deal in the archived pipeline can still be renamed, and moved out of it.
+        DealDto renamed = deals.update(ANNA, d.id(), won.version(), retitled(inputOf(won), "Old deal 2"));
+        assertEquals("Old deal 2", renamed.title());
+        assertEquals(old.stages().get(1).id(), renamed.stageId());
+        DealDto out = move(ANNA, renamed, stage(sales(), "New"));
+        assertEquals(DealStatus.OPEN, out.status());
+        assertEquals(sales().id(), out.pipelineId());
+    }
+
+    @Test
+    public void configuredLossReasonsApplyAndFilterTheList() {
+        pipelines.modified(config("Price;Timing"));
+        long lostStage = stage(sales(), "Lost").id();
+        DealDto a = deals.create(ANNA, deal("A"));
+        DealDto b = deals.create(ANNA, deal("B"));
+        assertFields(() -> deals.moveToStage(ANNA, a.id(), a.version(), lostStage, "Too expensive", null),
+                "lossReason");
+        deals.moveToStage(ANNA, a.id(), a.version(), lostStage, "Price", null);
+        deals.moveToStage(ANNA, b.id(), b.version(), lostStage, "Timing", "too early");
+        assertEquals(List.of("A"), titles(deals.list(ANNA, filter(null, null, null, null, null, null, null, "Price",
+                false))));
+        assertEquals(List.of("B"), titles(deals.list(ANNA, filter(null, null, null, null, DealStatus.LOST, null,
+                null, "Timing", false))));
+        assertEquals(List.of(), titles(deals.list(ANNA, filter(null, null, null, null, null, null, null, "Other",
+                false))));
+    }
+
+    @Test
+    public void ownerRules() {
+        // Null owner means the caller; an unknown user is refused; managers may hand deals on.
+        DealDto d = deals.create(MANAGER, deal("Managed"));
+        assertEquals("manager", d.owner());
+        assertFields(() -> deals.create(MANAGER, withOwner(deal("X"), "ghost")), "owner");
+        assertFields(() -> deals.update(MANAGER, d.id(), d.version(), withOwner(inputOf(d), "ghost")), "owner");
+        DealDto given = deals.update(MANAGER, d.id(), d.version(), withOwner(inputOf(d), "anna"));
+        assertEquals("anna", given.owner());
+        assertEquals(given, deals.get(ANNA, d.id()));
+        assertEquals("anna", events.events.get(events.events.size() - 1).getProperty(CrmEvents.OWNER));
+        // Anna editing with owner left out keeps it hers.
+        DealDto kept = deals.update(ANNA, d.id(), given.version(), retitled(withOwner(inputOf(given), null), "Mine"));
+        assertEquals("anna", kept.owner());
+    }
+}
