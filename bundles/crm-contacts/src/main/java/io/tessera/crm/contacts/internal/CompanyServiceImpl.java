@@ -1,0 +1,230 @@
+package io.tessera.crm.contacts.internal;
+
+import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.ConflictException;
+import io.tessera.crm.api.CrmEvents;
+import io.tessera.crm.api.NotFoundException;
+import io.tessera.crm.api.Page;
+import io.tessera.crm.api.StaleVersionException;
+import io.tessera.crm.api.ValidationException;
+import io.tessera.crm.api.contacts.Address;
+import io.tessera.crm.api.contacts.CompanyDto;
+import io.tessera.crm.api.contacts.CompanyInput;
+import io.tessera.crm.api.contacts.CompanyService;
+import io.tessera.crm.api.contacts.RecordQuery;
+import io.tessera.crm.api.security.UserService;
+import io.tessera.crm.support.jpa.Transactions;
+import io.tessera.crm.support.validation.Checks;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
+
+/** Companies, stored in this bundle's CON_ tables. */
+@Component(service = CompanyService.class)
+public class CompanyServiceImpl implements CompanyService {
+    static final String ENTITY = "company";
+    private static final Map<String, String> SORTS = ListQuery.sorts(
+            "name", "sortKey", "createdAt", "createdAt", "updatedAt", "updatedAt");
+
+    private final Transactions tx;
+    private final Events events;
+    private final UserService users;
+    private final Clock clock;
+
+    @Activate
+    public CompanyServiceImpl(@Reference(target = "(osgi.unit.name=crm-contacts)") EntityManagerFactory emf,
+                              @Reference EventAdmin events, @Reference UserService users) {
+        this(emf, events, users, Clock.systemUTC());
+    }
+
+    CompanyServiceImpl(EntityManagerFactory emf, EventAdmin events, UserService users, Clock clock) {
+        this.tx = new Transactions(emf);
+        this.events = new Events(events);
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** The checked, cleaned-up input. */
+    private record Values(String name, String legalName, String taxId, String industry, String website, String domain,
+                          List<String> phones, List<String> emails, Address address, Set<String> tags,
+                          Map<String, String> customFields, String owner) {
+    }
+
+    private Values validate(Caller caller, CompanyInput in, String currentOwner) {
+        if (in == null) {
+            throw new ValidationException("body", "is required");
+        }
+        Checks checks = new Checks();
+        String website = Normalize.text(checks, "website", in.website(), 300);
+        Values v = new Values(
+                Normalize.requiredText(checks, "name", in.name(), 200),
+                Normalize.text(checks, "legalName", in.legalName(), 200),
+                Normalize.text(checks, "taxId", in.taxId(), 32),
+                Normalize.text(checks, "industry", in.industry(), 100),
+                website,
+                website == null || website.length() > 300 ? null : Normalize.domain(checks, "website", website),
+                Normalize.phones(checks, in.phones()),
+                Normalize.emails(checks, in.emails()),
+                Normalize.address(checks, in.address()),
+                Normalize.tags(checks, in.tags()),
+                CustomFields.encode(checks, in.customFields()),
+                Normalize.owner(checks, caller, in.owner(), currentOwner, users));
+        checks.throwIfAny();
+        return v;
+    }
+
+    @Override
+    public CompanyDto create(Caller caller, CompanyInput input) {
+        Values v = validate(caller, input, null);
+        CompanyDto dto = tx.write(em -> {
+            CompanyEntity e = new CompanyEntity();
+            apply(e, v);
+            e.createdAt = now();
+            e.updatedAt = e.createdAt;
+            em.persist(e);
+            em.flush();
+            return Mapping.company(e);
+        });
+        publish(CrmEvents.CREATED, caller, dto, "Company '" + dto.name() + "' created");
+        return dto;
+    }
+
+    @Override
+    public CompanyDto get(Caller caller, long id) {
+        return tx.read(em -> Mapping.company(find(em, caller, id)));
+    }
+
+    @Override
+    public CompanyDto update(Caller caller, long id, long expectedVersion, CompanyInput input) {
+        List<String> changed = new ArrayList<>();
+        CompanyDto dto = tx.write(em -> {
+            CompanyEntity e = find(em, caller, id);
+            if (e.version != expectedVersion) {
+                throw new StaleVersionException(ENTITY, id, expectedVersion, e.version);
+            }
+            if (e.archived) {
+                throw new ConflictException("company " + id + " is archived; restore it first");
+            }
+            Values v = validate(caller, input, e.owner);
+            changed.addAll(changes(e, v));
+            if (!changed.isEmpty()) {
+                apply(e, v);
+                e.updatedAt = now();
+                em.flush();
+            }
+            return Mapping.company(e);
+        });
+        if (!changed.isEmpty()) {
+            publish(CrmEvents.UPDATED, caller, dto,
+                    "Company '" + dto.name() + "' updated (" + String.join(", ", changed) + ")");
+        }
+        return dto;
+    }
+
+    @Override
+    public CompanyDto archive(Caller caller, long id) {
+        return setArchived(caller, id, true);
+    }
+
+    @Override
+    public CompanyDto restore(Caller caller, long id) {
+        return setArchived(caller, id, false);
+    }
+
+    /** Archiving leaves the company's contacts as they are. Archiving an archived record changes nothing. */
+    private CompanyDto setArchived(Caller caller, long id, boolean archived) {
+        boolean[] changed = {false};
+        CompanyDto dto = tx.write(em -> {
+            CompanyEntity e = find(em, caller, id);
+            if (e.archived != archived) {
+                e.archived = archived;
+                e.updatedAt = now();
+                em.flush();
+                changed[0] = true;
+            }
+            return Mapping.company(e);
+        });
+        if (changed[0]) {
+            publish(archived ? CrmEvents.ARCHIVED : CrmEvents.RESTORED, caller, dto,
+                    "Company '" + dto.name() + "' " + (archived ? "archived" : "restored"));
+        }
+        return dto;
+    }
+
+    @Override
+    public Page<CompanyDto> list(Caller caller, RecordQuery query) {
+        RecordQuery q = query == null ? RecordQuery.all() : query;
+        ListQuery<CompanyEntity> lq = ListQuery.of(CompanyEntity.class, caller, q, List.of("sortKey", "legalName"),
+                SORTS, "name");
+        return tx.read(em -> lq.page(em, q.paging(), Mapping::company));
+    }
+
+    private static CompanyEntity find(EntityManager em, Caller caller, long id) {
+        CompanyEntity e = em.find(CompanyEntity.class, id);
+        if (e == null || !caller.mayAccess(e.owner)) {
+            throw new NotFoundException(ENTITY, id);
+        }
+        return e;
+    }
+
+    private static void apply(CompanyEntity e, Values v) {
+        e.name = v.name();
+        e.sortKey = v.name().toLowerCase(Locale.ROOT);
+        e.legalName = v.legalName();
+        e.taxId = v.taxId();
+        e.industry = v.industry();
+        e.website = v.website();
+        e.domain = v.domain();
+        e.phones = new ArrayList<>(v.phones().stream().map(PhoneEmbeddable::new).toList());
+        e.emails = new ArrayList<>(v.emails());
+        e.address = AddressEmbeddable.of(v.address());
+        e.tags = new HashSet<>(v.tags());
+        e.customFields = new java.util.HashMap<>(v.customFields());
+        e.owner = v.owner();
+    }
+
+    /** The JSON names of the fields the update changes, alphabetically. */
+    private static List<String> changes(CompanyEntity e, Values v) {
+        Set<String> changed = new TreeSet<>();
+        diff(changed, "name", e.name, v.name());
+        diff(changed, "legalName", e.legalName, v.legalName());
+        diff(changed, "taxId", e.taxId, v.taxId());
+        diff(changed, "industry", e.industry, v.industry());
+        diff(changed, "website", e.website, v.website());
+        diff(changed, "phones", Mapping.phones(e.phones), v.phones());
+        diff(changed, "emails", List.copyOf(e.emails), v.emails());
+        diff(changed, "address", e.address == null ? null : e.address.toAddress(), v.address());
+        diff(changed, "tags", new HashSet<>(e.tags), new HashSet<>(v.tags()));
+        diff(changed, "customFields", new java.util.HashMap<>(e.customFields), v.customFields());
+        diff(changed, "owner", e.owner, v.owner());
+        return new ArrayList<>(changed);
+    }
+
+    static void diff(Set<String> changed, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changed.add(field);
+        }
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private void publish(String action, Caller caller, CompanyDto dto, String summary) {
+        events.send(ENTITY, action, dto.id(), caller.username(), dto.owner(), summary, List.of(dto.id()), List.of());
+    }
+}

@@ -1,0 +1,31 @@
+package io.tessera.crm.contacts.internal;
+
+import io.tessera.crm.api.CrmEvents;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/** Posts the bundle's events (call only after the transaction committed). */
+final class Events {
+    private final EventAdmin events;
+
+    Events(EventAdmin events) {
+        this.events = events;
+    }
+
+    void send(String entity, String action, long id, String actor, String owner, String summary,
+              List<Long> companyIds, List<Long> contactIds) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(CrmEvents.ENTITY, entity);
+        props.put(CrmEvents.ID, id);
+        props.put(CrmEvents.ACTOR, actor);
+        props.put(CrmEvents.OWNER, owner);
+        props.put(CrmEvents.SUMMARY, summary);
+        props.put(CrmEvents.COMPANY_IDS, List.copyOf(companyIds));
+        props.put(CrmEvents.CONTACT_IDS, List.copyOf(contactIds));
+        props.put(CrmEvents.DEAL_IDS, List.<Long>of());
+        events.sendEvent(new Event(CrmEvents.topic(entity, action), props));
+    }
+}
