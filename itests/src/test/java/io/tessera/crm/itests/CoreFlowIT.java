@@ -55,7 +55,7 @@ public class CoreFlowIT extends TesseraTestSupport {
 
         Reply anonymous = get("/companies", null, null);
         assertEquals(401, anonymous.status());
-        assertEquals("application/problem+json", anonymous.header("Content-Type"));
+        assertTrue(anonymous.header("Content-Type").startsWith("application/problem+json"));
         assertNotNull(anonymous.header("WWW-Authenticate"));
         assertEquals(401, get("/companies", ADMIN, "wrong").status());
         assertEquals(401, get("/companies", "karaf", "karaf").status());
@@ -88,7 +88,7 @@ public class CoreFlowIT extends TesseraTestSupport {
         }
         assertTrue("the default pipeline has a Measurements stage", measurements > 0);
 
-        Reply deal = admin("POST", "/deals", "{\"title\":\"Kitchen for Acme\",\"amount\":\"125000.50\",\"currency\":\"RUB\","
+        Reply deal = admin("POST", "/deals", "{\"title\":\"Kitchen for Acme\",\"amount\":125000.50,\"currency\":\"RUB\","
                 + "\"companyId\":" + companyId + ",\"contactIds\":[" + contactId + "]}");
         assertEquals(deal.toString(), 201, deal.status());
         long dealId = deal.json().get("id").asLong();
@@ -138,7 +138,7 @@ public class CoreFlowIT extends TesseraTestSupport {
         Reply stale = send("PATCH", "/companies/" + id, ADMIN, ADMIN_PASSWORD, "{\"industry\":\"Steel\"}",
                 Map.of("If-Match", etag, "Content-Type", "application/merge-patch+json"));
         assertEquals(stale.toString(), 412, stale.status());
-        assertEquals("application/problem+json", stale.header("Content-Type"));
+        assertTrue(stale.header("Content-Type").startsWith("application/problem+json"));
         assertEquals("Furniture", admin("GET", "/companies/" + id, null).json().get("industry").asText());
     }
 
@@ -241,7 +241,7 @@ public class CoreFlowIT extends TesseraTestSupport {
         assertTrue(contacts, contacts.contains("Console Visible"));
         assertTrue(contacts, contacts.contains("cv@example.com"));
 
-        String added = console("crm:user-add console-user crm-manager --password console-pass-1", ADMIN, Roles.ADMIN,
+        String added = console("crm:user-add --password console-pass-1 console-user crm-manager", ADMIN, Roles.ADMIN,
                 "admin");
         assertTrue(added, userService.exists("console-user"));
         String users = console("crm:users", ADMIN, Roles.ADMIN, "admin");
@@ -250,5 +250,19 @@ public class CoreFlowIT extends TesseraTestSupport {
 
         String denied = console("crm:users", "anna", Roles.SALES);
         assertFalse(denied, denied.contains("console-user"));
+    }
+
+    @Test
+    public void sshConsoleRunsCrmCommandsWithinTheUsersRights() throws Exception {
+        ensureUser("anna", Roles.SALES);
+        admin("POST", "/contacts", "{\"firstName\":\"Over\",\"lastName\":\"Ssh\",\"emails\":[\"ssh@example.com\"]}");
+
+        String asAdmin = ssh(ADMIN, ADMIN_PASSWORD, "crm:contacts Ssh");
+        assertTrue(asAdmin, asAdmin.contains("ssh@example.com"));
+
+        String annaContacts = ssh("anna", "anna-password", "crm:contacts Ssh");
+        assertFalse("anna does not own that contact: " + annaContacts, annaContacts.contains("ssh@example.com"));
+        String annaUsers = ssh("anna", "anna-password", "crm:users");
+        assertTrue(annaUsers, annaUsers.contains("Command not found"));
     }
 }

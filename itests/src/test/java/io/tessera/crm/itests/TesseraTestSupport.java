@@ -182,6 +182,28 @@ public abstract class TesseraTestSupport {
         return send(method, path, ADMIN, ADMIN_PASSWORD, body, Map.of());
     }
 
+    /** Runs a command over the real SSH console (port from etc/org.apache.karaf.shell.cfg), as a user would. */
+    protected String ssh(String user, String password, String command) throws Exception {
+        try (org.apache.sshd.client.SshClient client = org.apache.sshd.client.SshClient.setUpDefaultClient()) {
+            client.setServerKeyVerifier(org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier.INSTANCE);
+            client.start();
+            try (org.apache.sshd.client.session.ClientSession session = client.connect(user, "127.0.0.1", sshPort())
+                    .verify(15_000).getSession()) {
+                session.addPasswordIdentity(password);
+                session.auth().verify(15_000);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try (org.apache.sshd.client.channel.ChannelExec channel = session.createExecChannel(command)) {
+                    channel.setOut(out);
+                    channel.setErr(out);
+                    channel.open().verify(15_000);
+                    channel.waitFor(java.util.EnumSet.of(org.apache.sshd.client.channel.ClientChannelEvent.CLOSED),
+                            30_000);
+                }
+                return out.toString(StandardCharsets.UTF_8);
+            }
+        }
+    }
+
     /** Runs a console command as the given user with the given roles, as the SSH console or bin/client would. */
     protected String console(String command, String user, String... roles) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
