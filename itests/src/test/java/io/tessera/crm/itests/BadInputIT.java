@@ -74,12 +74,21 @@ public class BadInputIT extends TesseraTestSupport {
                 new Case("PATCH", "/companies/" + companyId, "{\"name\":\"C\",\"version\":\"x\"}", 400, "version"),
                 new Case("PATCH", "/deals/" + dealId, "{\"currency\":\"usd\"}", 400, "currency"),
                 new Case("PATCH", "/deals/" + dealId, "{\"stageId\":987654321}", 400, "stageId"),
-                new Case("POST", "/owners/reassign", "{\"from\":\"admin\"}", 400, "to"));
+                new Case("POST", "/owners/reassign", "{\"from\":\"admin\"}", 400, "to"),
+                new Case("POST", "/owners/reassign", "null", 400, "body"),
+                new Case("POST", "/users", "null", 400, "body"),
+                new Case("POST", "/users", "{\"username\":\"Bad Name\",\"password\":\"short\",\"role\":\"boss\"}", 400,
+                        "password"),
+                new Case("POST", "/companies", "null", 400, "body"),
+                new Case("POST", "/companies", "{\"name\":\"A\",\"customFields\":{\"k\":[1]}}", 400, "customFields.k"),
+                new Case("POST", "/pipelines", "{\"name\":\"P\",\"stages\":[]}", 400, "stages"),
+                new Case("POST", "/companies", "x", 415, null));
 
         List<String> failures = new ArrayList<>();
         for (Case c : corpus) {
+            String type = c.status() == 415 ? "text/plain" : "application/json";
             Reply reply = send(c.method(), c.path(), ADMIN, ADMIN_PASSWORD, c.body(),
-                    c.body() == null ? Map.of() : Map.of("Content-Type", "application/json"));
+                    c.body() == null ? Map.of() : Map.of("Content-Type", type));
             String label = c.method() + " " + c.path() + " " + (c.body() == null ? ""
                     : c.body().substring(0, Math.min(60, c.body().length())));
             if (reply.status() != c.status()) {

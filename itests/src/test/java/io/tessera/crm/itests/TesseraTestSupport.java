@@ -167,7 +167,7 @@ public abstract class TesseraTestSupport {
             String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
             request.header("Authorization", "Basic " + token);
         }
-        if (body != null) {
+        if (body != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
             request.header("Content-Type", "application/json");
         }
         headers.forEach(request::header);

@@ -29,7 +29,8 @@ public class OwnerResource {
 
     @POST
     @Path("/reassign")
-    public ReassignResult reassign(@Context HttpServletRequest request, ReassignRequest body) {
+    public ReassignResult reassign(@Context HttpServletRequest request, ReassignRequest json) {
+        ReassignRequest body = RestSupport.body(json);
         new Checks().required("from", body.from()).required("to", body.to())
                 .check(body.from() == null || !body.from().equals(body.to()), "to", "must differ from 'from'")
                 .throwIfAny();

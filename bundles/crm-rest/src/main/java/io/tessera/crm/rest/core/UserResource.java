@@ -36,7 +36,8 @@ public class UserResource {
     }
 
     @POST
-    public Response add(@Context HttpServletRequest request, @Context UriInfo uri, NewUser body) {
+    public Response add(@Context HttpServletRequest request, @Context UriInfo uri, NewUser json) {
+        NewUser body = RestSupport.body(json);
         UserDto user = users.add(RestSupport.caller(request), body.username(), body.password(), body.role());
         return Response.created(uri.getAbsolutePathBuilder().path(user.username()).build()).entity(user).build();
     }

@@ -40,6 +40,14 @@ public final class RestSupport {
         throw new IllegalStateException("request reached a resource without an authenticated caller");
     }
 
+    /** The request body, or 400 when the client sent JSON {@code null}. */
+    public static <T> T body(T body) {
+        if (body == null) {
+            throw new ValidationException("body", "is required");
+        }
+        return body;
+    }
+
     public static Paging paging(String limit, String cursor) {
         Long value = longParam("limit", limit);
         if (value != null && (value < 1 || value > Paging.MAX_LIMIT)) {
