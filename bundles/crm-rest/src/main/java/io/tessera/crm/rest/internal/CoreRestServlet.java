@@ -6,6 +6,7 @@ import io.tessera.crm.api.deals.DealService;
 import io.tessera.crm.api.deals.PipelineService;
 import io.tessera.crm.api.owners.OwnerService;
 import io.tessera.crm.api.security.UserService;
+import io.tessera.crm.api.tasks.TaskService;
 import io.tessera.crm.api.timeline.NoteService;
 import io.tessera.crm.api.timeline.TimelineService;
 import io.tessera.crm.rest.contacts.CompanyResource;
@@ -16,6 +17,7 @@ import io.tessera.crm.rest.core.UserResource;
 import io.tessera.crm.rest.deals.DealResource;
 import io.tessera.crm.rest.deals.PipelineResource;
 import io.tessera.crm.rest.support.JaxrsServlet;
+import io.tessera.crm.rest.tasks.TaskResource;
 import io.tessera.crm.rest.timeline.NoteResource;
 import io.tessera.crm.rest.timeline.TimelineResource;
 import java.util.List;
@@ -39,7 +41,7 @@ public class CoreRestServlet extends JaxrsServlet {
     @Activate
     public CoreRestServlet(@Reference CompanyService companies, @Reference ContactService contacts,
                            @Reference PipelineService pipelines, @Reference DealService deals,
-                           @Reference TimelineService timeline,
+                           @Reference TaskService tasks, @Reference TimelineService timeline,
                            @Reference NoteService notes, @Reference OwnerService owners,
                            @Reference UserService users) {
         super(List.of(
@@ -48,6 +50,7 @@ public class CoreRestServlet extends JaxrsServlet {
                 new ContactResource(contacts),
                 new PipelineResource(pipelines),
                 new DealResource(deals, pipelines),
+                new TaskResource(tasks),
                 new TimelineResource(timeline),
                 new NoteResource(notes),
                 new OwnerResource(owners),

@@ -1,0 +1,495 @@
+package io.tessera.crm.tasks.internal;
+
+import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.ConflictException;
+import io.tessera.crm.api.CrmEvents;
+import io.tessera.crm.api.NotFoundException;
+import io.tessera.crm.api.Page;
+import io.tessera.crm.api.StaleVersionException;
+import io.tessera.crm.api.ValidationException;
+import io.tessera.crm.api.contacts.CompanyService;
+import io.tessera.crm.api.contacts.ContactService;
+import io.tessera.crm.api.deals.DealService;
+import io.tessera.crm.api.security.UserService;
+import io.tessera.crm.api.tasks.Priority;
+import io.tessera.crm.api.tasks.TaskDto;
+import io.tessera.crm.api.tasks.TaskInput;
+import io.tessera.crm.api.tasks.TaskQuery;
+import io.tessera.crm.api.tasks.TaskService;
+import io.tessera.crm.api.tasks.TaskStatus;
+import io.tessera.crm.support.jpa.Cursors;
+import io.tessera.crm.support.jpa.Transactions;
+import io.tessera.crm.support.validation.Checks;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.TypedQuery;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * Tasks: create/update, complete/reopen, archive/restore, lists with filters.
+ *
+ * <ul>
+ *   <li>Visibility: a caller who does not {@link Caller#seesAll() see all} sees the tasks assigned to them; anything
+ *       else answers {@link NotFoundException} as a missing task.</li>
+ *   <li>{@code assignee} null means the caller; it must exist; a sales user may only assign to themselves.</li>
+ *   <li>{@code priority} null means NORMAL. {@code status} null means OPEN on create and "unchanged" on update.
+ *       Entering DONE sets {@code completedAt}, leaving DONE clears it.</li>
+ *   <li>Subtasks are one level deep: the parent must be a visible, live task that is not a subtask itself, and a task
+ *       that has subtasks (live or archived) cannot become a subtask. So there are no cycles. Completing a parent
+ *       whose subtasks are still open is allowed; archiving a parent leaves its subtasks alone.</li>
+ *   <li>Links to a company, contact or deal are checked through the owning bundle's service with the caller's
+ *       rights, only when they change (a task whose company was archived later can still be edited).</li>
+ *   <li>{@code remindAt} must not be after {@code dueAt}; it may lie in the past (the reminder then goes out at
+ *       once). Changing it makes the reminder pending again.</li>
+ *   <li>Lists default to {@code dueAt} ascending with tasks without a due time last ({@code -dueAt}: latest first,
+ *       also with those without a due time last).</li>
+ * </ul>
+ */
+@Component(service = TaskService.class)
+public class TaskServiceImpl implements TaskService {
+    static final int MAX_TITLE = 200;
+    static final int MAX_DESCRIPTION = 10000;
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    private static final Map<String, String> SORTS = Map.of(
+            "dueAt", "t.dueAt ASC NULLS LAST, t.id ASC",
+            "-dueAt", "t.dueAt DESC NULLS LAST, t.id DESC",
+            "priority", "t.priorityRank ASC, t.dueAt ASC NULLS LAST, t.id ASC",
+            "-priority", "t.priorityRank DESC, t.dueAt ASC NULLS LAST, t.id ASC",
+            "createdAt", "t.createdAt ASC, t.id ASC",
+            "-createdAt", "t.createdAt DESC, t.id DESC");
+
+    private final Transactions tx;
+    private final EventAdmin events;
+    private final CompanyService companies;
+    private final ContactService contacts;
+    private final DealService deals;
+    private final UserService users;
+    private final Clock clock;
+
+    @Activate
+    public TaskServiceImpl(@Reference(target = "(osgi.unit.name=crm-tasks)") EntityManagerFactory emf,
+                           @Reference EventAdmin events, @Reference CompanyService companies,
+                           @Reference ContactService contacts, @Reference DealService deals,
+                           @Reference UserService users) {
+        this(emf, events, companies, contacts, deals, users, Clock.systemUTC());
+    }
+
+    /** For tests: a fixed or offset clock decides what "now" (and so "overdue") is. */
+    TaskServiceImpl(EntityManagerFactory emf, EventAdmin events, CompanyService companies, ContactService contacts,
+                    DealService deals, UserService users, Clock clock) {
+        this.tx = new Transactions(emf);
+        this.events = events;
+        this.companies = companies;
+        this.contacts = contacts;
+        this.deals = deals;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- reads
+
+    @Override
+    public TaskDto get(Caller caller, long id) {
+        return tx.read(em -> toDto(em, caller, visible(em, caller, id), now()));
+    }
+
+    @Override
+    public Page<TaskDto> list(Caller caller, TaskQuery query) {
+        TaskQuery q = query == null ? TaskQuery.all() : query;
+        String order = SORTS.get(q.sort() == null || q.sort().isBlank() ? "dueAt" : q.sort().trim());
+        if (order == null) {
+            throw new ValidationException("sort",
+                    "must be one of dueAt, -dueAt, priority, -priority, createdAt, -createdAt");
+        }
+        int offset = Cursors.offset(q.paging());
+        Instant now = now();
+        StringBuilder jpql = new StringBuilder("SELECT t FROM TaskEntity t WHERE t.archived = :archived");
+        Map<String, Object> params = new HashMap<>();
+        params.put("archived", q.archived());
+        if (!caller.seesAll()) {
+            jpql.append(" AND t.assignee = :me");
+            params.put("me", caller.username());
+        }
+        if (q.assignee() != null && !q.assignee().isBlank()) {
+            jpql.append(" AND t.assignee = :assignee");
+            params.put("assignee", q.assignee().trim());
+        }
+        if (q.q() != null && !q.q().isBlank()) {
+            jpql.append(" AND (LOWER(t.title) LIKE :q ESCAPE '\\' OR LOWER(t.description) LIKE :q ESCAPE '\\')");
+            params.put("q", TasksData.likePattern(q.q()));
+        }
+        if (q.status() != null) {
+            jpql.append(" AND t.status = :status");
+            params.put("status", q.status());
+        }
+        if (Boolean.TRUE.equals(q.overdue())) {
+            jpql.append(" AND t.status <> :done AND t.dueAt IS NOT NULL AND t.dueAt < :now");
+            params.put("done", TaskStatus.DONE);
+            params.put("now", now);
+        } else if (Boolean.FALSE.equals(q.overdue())) {
+            jpql.append(" AND (t.status = :done OR t.dueAt IS NULL OR t.dueAt >= :now)");
+            params.put("done", TaskStatus.DONE);
+            params.put("now", now);
+        }
+        addIdFilter(jpql, params, "companyId", q.companyId());
+        addIdFilter(jpql, params, "contactId", q.contactId());
+        addIdFilter(jpql, params, "dealId", q.dealId());
+        addIdFilter(jpql, params, "parentId", q.parentId());
+        jpql.append(" ORDER BY ").append(order);
+        return tx.read(em -> {
+            TypedQuery<TaskEntity> typed = em.createQuery(jpql.toString(), TaskEntity.class);
+            params.forEach(typed::setParameter);
+            List<TaskEntity> found = typed.setFirstResult(offset).setMaxResults(q.paging().limit() + 1)
+                    .getResultList();
+            Map<Long, List<Long>> subtasks = TasksData.subtasks(em, found.stream().map(TaskEntity::getId).toList(),
+                    caller.seesAll() ? null : caller.username());
+            List<TaskDto> dtos = found.stream()
+                    .map(t -> toDto(t, subtasks.getOrDefault(t.getId(), List.of()), now)).toList();
+            return Cursors.page(dtos, q.paging());
+        });
+    }
+
+    private static void addIdFilter(StringBuilder jpql, Map<String, Object> params, String field, Long value) {
+        if (value != null) {
+            jpql.append(" AND t.").append(field).append(" = :").append(field);
+            params.put(field, value);
+        }
+    }
+
+    // --------------------------------------------------------------------------------------------------- writes
+
+    @Override
+    public TaskDto create(Caller caller, TaskInput input) {
+        requireInput(input);
+        return writeThenSend(queued -> tx.write(em -> {
+            Checks c = new Checks();
+            String assignee = checkFields(em, c, caller, input, null);
+            c.throwIfAny();
+
+            Instant now = now();
+            TaskEntity t = new TaskEntity();
+            applyFields(t, input, assignee);
+            TaskStatus status = input.status() == null ? TaskStatus.OPEN : input.status();
+            t.setStatus(status);
+            t.setCompletedAt(status == TaskStatus.DONE ? now : null);
+            t.setCreatedBy(caller.username());
+            t.setArchived(false);
+            t.setCreatedAt(now);
+            t.setUpdatedAt(now);
+            em.persist(t);
+            em.flush();
+            String summary = TaskEvents.name(t) + " created for " + t.getAssignee()
+                    + (t.getDueAt() == null ? "" : ", due " + TaskEvents.format(t.getDueAt()));
+            queued.add(CrmEvents.CREATED, caller.username(), t, summary);
+            return toDto(em, caller, t, now);
+        }));
+    }
+
+    @Override
+    public TaskDto update(Caller caller, long id, long expectedVersion, TaskInput input) {
+        requireInput(input);
+        return writeThenSend(queued -> tx.write(em -> {
+            TaskEntity t = visible(em, caller, id);
+            checkVersion(t, expectedVersion);
+            requireLive(t);
+            Checks c = new Checks();
+            String assignee = checkFields(em, c, caller, input, t);
+            c.throwIfAny();
+
+            TaskStatus status = input.status() == null ? t.getStatus() : input.status();
+            Priority priority = input.priority() == null ? Priority.NORMAL : input.priority();
+            boolean remindMoves = !Objects.equals(t.getRemindAt(), input.remindAt());
+            boolean fieldsChange = !Objects.equals(t.getTitle(), input.title().trim())
+                    || !Objects.equals(t.getDescription(), blankToNull(input.description()))
+                    || !Objects.equals(t.getDueAt(), input.dueAt())
+                    || remindMoves
+                    || t.getPriority() != priority
+                    || !Objects.equals(t.getParentId(), input.parentId())
+                    || !Objects.equals(t.getCompanyId(), input.companyId())
+                    || !Objects.equals(t.getContactId(), input.contactId())
+                    || !Objects.equals(t.getDealId(), input.dealId())
+                    || (status != t.getStatus() && status != TaskStatus.DONE && t.getStatus() != TaskStatus.DONE);
+            String previousAssignee = t.getAssignee();
+            boolean reassigned = !previousAssignee.equals(assignee);
+            boolean completes = status == TaskStatus.DONE && t.getStatus() != TaskStatus.DONE;
+            boolean reopens = status != TaskStatus.DONE && t.getStatus() == TaskStatus.DONE;
+            if (!fieldsChange && !reassigned && !completes && !reopens) {
+                return toDto(em, caller, t, now());
+            }
+
+            Instant now = now();
+            applyFields(t, input, assignee);
+            t.setStatus(status);
+            if (completes) {
+                t.setCompletedAt(now);
+            } else if (reopens) {
+                t.setCompletedAt(null);
+            }
+            t.setUpdatedAt(now);
+            em.flush();
+            if (remindMoves) {
+                clearReminderSent(em, t);
+            }
+            if (fieldsChange) {
+                queued.add(CrmEvents.UPDATED, caller.username(), t, TaskEvents.name(t) + " changed");
+            }
+            if (reassigned) {
+                queued.add(CrmEvents.REASSIGNED, caller.username(), t,
+                        TaskEvents.name(t) + " reassigned from " + previousAssignee + " to " + assignee);
+            }
+            if (completes) {
+                queued.add(CrmEvents.COMPLETED, caller.username(), t, TaskEvents.name(t) + " completed");
+            } else if (reopens) {
+                queued.add(CrmEvents.REOPENED, caller.username(), t, TaskEvents.name(t) + " reopened");
+            }
+            return toDto(em, caller, t, now);
+        }));
+    }
+
+    /**
+     * Marks the task DONE. Allowed while its subtasks are still open (they stay open). Completing a DONE task
+     * changes nothing.
+     */
+    @Override
+    public TaskDto complete(Caller caller, long id, long expectedVersion) {
+        return writeThenSend(queued -> tx.write(em -> {
+            TaskEntity t = visible(em, caller, id);
+            checkVersion(t, expectedVersion);
+            requireLive(t);
+            Instant now = now();
+            if (t.getStatus() != TaskStatus.DONE) {
+                t.setStatus(TaskStatus.DONE);
+                t.setCompletedAt(now);
+                t.setUpdatedAt(now);
+                em.flush();
+                queued.add(CrmEvents.COMPLETED, caller.username(), t, TaskEvents.name(t) + " completed");
+            }
+            return toDto(em, caller, t, now);
+        }));
+    }
+
+    /** Puts a DONE task back to OPEN and clears {@code completedAt}; a task that is not DONE stays as it is. */
+    @Override
+    public TaskDto reopen(Caller caller, long id, long expectedVersion) {
+        return writeThenSend(queued -> tx.write(em -> {
+            TaskEntity t = visible(em, caller, id);
+            checkVersion(t, expectedVersion);
+            requireLive(t);
+            Instant now = now();
+            if (t.getStatus() == TaskStatus.DONE) {
+                t.setStatus(TaskStatus.OPEN);
+                t.setCompletedAt(null);
+                t.setUpdatedAt(now);
+                em.flush();
+                queued.add(CrmEvents.REOPENED, caller.username(), t, TaskEvents.name(t) + " reopened");
+            }
+            return toDto(em, caller, t, now);
+        }));
+    }
+
+    @Override
+    public TaskDto archive(Caller caller, long id) {
+        return writeThenSend(queued -> tx.write(em -> {
+            TaskEntity t = visible(em, caller, id);
+            Instant now = now();
+            if (!t.isArchived()) {
+                t.setArchived(true);
+                t.setUpdatedAt(now);
+                em.flush();
+                queued.add(CrmEvents.ARCHIVED, caller.username(), t, TaskEvents.name(t) + " archived");
+            }
+            return toDto(em, caller, t, now);
+        }));
+    }
+
+    @Override
+    public TaskDto restore(Caller caller, long id) {
+        return writeThenSend(queued -> tx.write(em -> {
+            TaskEntity t = visible(em, caller, id);
+            Instant now = now();
+            if (t.isArchived()) {
+                t.setArchived(false);
+                t.setUpdatedAt(now);
+                em.flush();
+                queued.add(CrmEvents.RESTORED, caller.username(), t, TaskEvents.name(t) + " restored");
+            }
+            return toDto(em, caller, t, now);
+        }));
+    }
+
+    /** Runs a write that queues events, then sends them (only reached when the transaction committed). */
+    private TaskDto writeThenSend(java.util.function.Function<TaskEvents, TaskDto> write) {
+        TaskEvents queued = new TaskEvents();
+        TaskDto result = write.apply(queued);
+        queued.sendTo(events);
+        return result;
+    }
+
+    // ------------------------------------------------------------------------------------------------ validation
+
+    private static void requireInput(TaskInput input) {
+        if (input == null) {
+            throw new ValidationException("body", "is required");
+        }
+    }
+
+    private static void checkVersion(TaskEntity t, long expectedVersion) {
+        if (t.getVersion() != expectedVersion) {
+            throw new StaleVersionException("task", t.getId(), expectedVersion, t.getVersion());
+        }
+    }
+
+    private static void requireLive(TaskEntity t) {
+        if (t.isArchived()) {
+            throw new ConflictException("task " + t.getId() + " is archived; restore it first");
+        }
+    }
+
+    /**
+     * Checks every field; references (assignee, parent, company, contact, deal) only when they change. Returns the
+     * assignee to store.
+     */
+    private String checkFields(EntityManager em, Checks c, Caller caller, TaskInput in, TaskEntity current) {
+        c.required("title", in.title()).maxLength("title", trim(in.title()), MAX_TITLE);
+        c.maxLength("description", blankToNull(in.description()), MAX_DESCRIPTION);
+        checkInstant(c, "dueAt", in.dueAt());
+        checkInstant(c, "remindAt", in.remindAt());
+        if (in.dueAt() != null && in.remindAt() != null && in.remindAt().isAfter(in.dueAt())) {
+            c.add("remindAt", "must not be after dueAt");
+        }
+
+        String assignee = in.assignee() == null || in.assignee().isBlank() ? caller.username() : in.assignee().trim();
+        if (!caller.seesAll() && !assignee.equals(caller.username())) {
+            c.add("assignee", "you may only assign tasks to yourself");
+        } else if ((current == null || !assignee.equals(current.getAssignee())) && !users.exists(assignee)) {
+            c.add("assignee", "no such user");
+        }
+
+        Long parentId = in.parentId();
+        if (parentId != null && (current == null || !parentId.equals(current.getParentId()))) {
+            TaskEntity parent = em.find(TaskEntity.class, parentId);
+            if (current != null && parentId.equals(current.getId())) {
+                c.add("parentId", "a task cannot be its own parent");
+            } else if (parent == null || !caller.mayAccess(parent.getAssignee())) {
+                c.add("parentId", "no such task");
+            } else if (parent.isArchived()) {
+                c.add("parentId", "the task is archived");
+            } else if (parent.getParentId() != null) {
+                c.add("parentId", "is a subtask itself; subtasks cannot have subtasks");
+            } else if (current != null && hasSubtasks(em, current.getId())) {
+                c.add("parentId", "this task has subtasks of its own; it cannot become a subtask");
+            }
+        }
+
+        if (changes(in.companyId(), current == null ? null : current.getCompanyId())) {
+            checkLink(c, "companyId", "company", () -> companies.get(caller, in.companyId()).archived());
+        }
+        if (changes(in.contactId(), current == null ? null : current.getContactId())) {
+            checkLink(c, "contactId", "contact", () -> contacts.get(caller, in.contactId()).archived());
+        }
+        if (changes(in.dealId(), current == null ? null : current.getDealId())) {
+            checkLink(c, "dealId", "deal", () -> deals.get(caller, in.dealId()).archived());
+        }
+        return assignee;
+    }
+
+    private static boolean changes(Long wanted, Long stored) {
+        return wanted != null && !wanted.equals(stored);
+    }
+
+    /** {@code archived} reads the linked record (throwing NotFoundException) and tells whether it is archived. */
+    private static void checkLink(Checks c, String field, String what, Supplier<Boolean> archived) {
+        try {
+            if (archived.get()) {
+                c.add(field, "the " + what + " is archived");
+            }
+        } catch (NotFoundException e) {
+            c.add(field, "no such " + what);
+        }
+    }
+
+    private static void checkInstant(Checks c, String field, Instant value) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+            c.add(field, "must be between the years 1900 and 9999");
+        }
+    }
+
+    private static boolean hasSubtasks(EntityManager em, long id) {
+        return em.createQuery("SELECT COUNT(t) FROM TaskEntity t WHERE t.parentId = :id", Long.class)
+                .setParameter("id", id).getSingleResult() > 0;
+    }
+
+    // -------------------------------------------------------------------------------------------------- changes
+
+    private static void applyFields(TaskEntity t, TaskInput in, String assignee) {
+        t.setTitle(in.title().trim());
+        t.setDescription(blankToNull(in.description()));
+        t.setDueAt(in.dueAt());
+        if (!Objects.equals(t.getRemindAt(), in.remindAt())) {
+            t.setRemindAt(in.remindAt());
+            t.setReminderSentAt(null);
+        }
+        t.setAssignee(assignee);
+        t.setPriority(in.priority() == null ? Priority.NORMAL : in.priority());
+        t.setParentId(in.parentId());
+        t.setCompanyId(in.companyId());
+        t.setContactId(in.contactId());
+        t.setDealId(in.dealId());
+    }
+
+    /**
+     * Clears the "reminder sent" mark in the database too, not only in the entity: the reminder scheduler may have
+     * marked the old time as sent after this transaction read the task (the mark does not bump the version).
+     */
+    private static void clearReminderSent(EntityManager em, TaskEntity t) {
+        em.createQuery("UPDATE TaskEntity t SET t.reminderSentAt = NULL WHERE t.id = :id")
+                .setParameter("id", t.getId()).executeUpdate();
+    }
+
+    // -------------------------------------------------------------------------------------------------- mapping
+
+    private Instant now() {
+        return TasksData.now(clock);
+    }
+
+    private static TaskEntity visible(EntityManager em, Caller caller, long id) {
+        TaskEntity t = em.find(TaskEntity.class, id);
+        if (t == null || !caller.mayAccess(t.getAssignee())) {
+            throw new NotFoundException("task", id);
+        }
+        return t;
+    }
+
+    private static TaskDto toDto(EntityManager em, Caller caller, TaskEntity t, Instant now) {
+        List<Long> subtasks = TasksData.subtasks(em, List.of(t.getId()), caller.seesAll() ? null : caller.username())
+                .getOrDefault(t.getId(), List.of());
+        return toDto(t, subtasks, now);
+    }
+
+    static TaskDto toDto(TaskEntity t, List<Long> subtaskIds, Instant now) {
+        return new TaskDto(t.getId(), t.getVersion(), t.getTitle(), t.getDescription(), t.getDueAt(),
+                t.getRemindAt(), t.getAssignee(), t.getPriority(), t.getStatus(), t.getParentId(),
+                List.copyOf(subtaskIds), t.getCompanyId(), t.getContactId(), t.getDealId(),
+                TasksData.isOverdue(t, now), t.getCompletedAt(), t.getCreatedBy(), t.isArchived(), t.getCreatedAt(),
+                t.getUpdatedAt());
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,658 @@
+package io.tessera.crm.tasks.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.ConflictException;
+import io.tessera.crm.api.CrmEvents;
+import io.tessera.crm.api.NotFoundException;
+import io.tessera.crm.api.Page;
+import io.tessera.crm.api.Paging;
+import io.tessera.crm.api.StaleVersionException;
+import io.tessera.crm.api.ValidationException;
+import io.tessera.crm.api.tasks.Priority;
+import io.tessera.crm.api.tasks.TaskDto;
+import io.tessera.crm.api.tasks.TaskQuery;
+import io.tessera.crm.api.tasks.TaskStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.Test;
+import org.osgi.service.event.Event;
+
+public class TaskServiceImplTest extends TasksFixture {
+    private static final Instant TOMORROW_10 = Instant.parse("2026-11-24T10:00:00Z");
+
+    private static String topic(String action) {
+        return CrmEvents.topic(CrmEvents.TASK, action);
+    }
+
+    private static TaskQuery query() {
+        return TaskQuery.all();
+    }
+
+    private static TaskQuery q(String q, String assignee, TaskStatus status, Boolean overdue, Long companyId,
+                               Long contactId, Long dealId, Long parentId, boolean archived, String sort) {
+        return new TaskQuery(q, assignee, status, overdue, companyId, contactId, dealId, parentId, archived, sort,
+                Paging.FIRST);
+    }
+
+    private static TaskQuery sorted(String sort) {
+        return q(null, null, null, null, null, null, null, null, false, sort);
+    }
+
+    private static TaskQuery overdue(Boolean overdue) {
+        return q(null, null, null, overdue, null, null, null, null, false, null);
+    }
+
+    private static List<String> titles(Page<TaskDto> page) {
+        return page.items().stream().map(TaskDto::title).toList();
+    }
+
+    private static String repeat(int n) {
+        return "x".repeat(n);
+    }
+
+    // ------------------------------------------------------------------------------------------------- create
+
+    @Test
+    public void createFillsTheDefaultsAndAnnouncesTheTask() {
+        TaskDto t = tasks.create(ANNA, task("  Visit the client ").description(" Bring samples ").due(TOMORROW_10)
+                .build());
+        assertTrue(t.id() > 0);
+        assertEquals(1, t.version());
+        assertEquals("Visit the client", t.title());
+        assertEquals("Bring samples", t.description());
+        assertEquals(TOMORROW_10, t.dueAt());
+        assertNull(t.remindAt());
+        assertEquals("anna", t.assignee());
+        assertEquals(Priority.NORMAL, t.priority());
+        assertEquals(TaskStatus.OPEN, t.status());
+        assertNull(t.parentId());
+        assertEquals(List.of(), t.subtaskIds());
+        assertNull(t.companyId());
+        assertNull(t.contactId());
+        assertNull(t.dealId());
+        assertFalse(t.overdue());
+        assertNull(t.completedAt());
+        assertEquals("anna", t.createdBy());
+        assertFalse(t.archived());
+        assertEquals(NOW, t.createdAt());
+        assertEquals(NOW, t.updatedAt());
+        assertEquals(t, tasks.get(ANNA, t.id()));
+
+        Event e = events.only(topic(CrmEvents.CREATED));
+        assertEquals(CrmEvents.TASK, e.getProperty(CrmEvents.ENTITY));
+        assertEquals(t.id(), e.getProperty(CrmEvents.ID));
+        assertEquals("anna", e.getProperty(CrmEvents.ACTOR));
+        assertEquals("anna", e.getProperty(CrmEvents.OWNER));
+        assertEquals("Task 'Visit the client' created for anna, due 2026-11-24 10:00 UTC",
+                e.getProperty(CrmEvents.SUMMARY));
+        assertEquals(List.of(), e.getProperty(CrmEvents.COMPANY_IDS));
+        assertEquals(List.of(), e.getProperty(CrmEvents.CONTACT_IDS));
+        assertEquals(List.of(), e.getProperty(CrmEvents.DEAL_IDS));
+    }
+
+    @Test
+    public void createWithEverythingSet() {
+        Instant remind = TOMORROW_10.minus(Duration.ofHours(1));
+        TaskDto t = tasks.create(MANAGER, task("Call").due(TOMORROW_10).remind(remind).assignee("anna")
+                .priority(Priority.URGENT).status(TaskStatus.IN_PROGRESS).company(1L).contact(11L).deal(21L)
+                .build());
+        assertEquals("anna", t.assignee());
+        assertEquals("manager", t.createdBy());
+        assertEquals(remind, t.remindAt());
+        assertEquals(Priority.URGENT, t.priority());
+        assertEquals(TaskStatus.IN_PROGRESS, t.status());
+        assertEquals(Long.valueOf(1), t.companyId());
+        assertEquals(Long.valueOf(11), t.contactId());
+        assertEquals(Long.valueOf(21), t.dealId());
+        Event e = events.only(topic(CrmEvents.CREATED));
+        assertEquals("manager", e.getProperty(CrmEvents.ACTOR));
+        assertEquals("anna", e.getProperty(CrmEvents.OWNER));
+        assertEquals(List.of(1L), e.getProperty(CrmEvents.COMPANY_IDS));
+        assertEquals(List.of(11L), e.getProperty(CrmEvents.CONTACT_IDS));
+        assertEquals(List.of(21L), e.getProperty(CrmEvents.DEAL_IDS));
+        // Anna sees the task the manager gave her.
+        assertEquals(t, tasks.get(ANNA, t.id()));
+    }
+
+    @Test
+    public void createWithoutDueTimeHasAShorterSummary() {
+        tasks.create(ANNA, task("Think").build());
+        assertEquals("Task 'Think' created for anna", events.only(topic(CrmEvents.CREATED))
+                .getProperty(CrmEvents.SUMMARY));
+    }
+
+    @Test
+    public void createDoneSetsCompletedAt() {
+        TaskDto t = tasks.create(ANNA, task("Done already").status(TaskStatus.DONE).due(NOW.minusSeconds(60))
+                .build());
+        assertEquals(TaskStatus.DONE, t.status());
+        assertEquals(NOW, t.completedAt());
+        assertFalse(t.overdue());
+    }
+
+    @Test
+    public void validationNamesEveryFieldAndWritesNothing() {
+        assertFields(() -> tasks.create(ANNA, task(null).build()), "title");
+        assertFields(() -> tasks.create(ANNA, task("   ").build()), "title");
+        assertFields(() -> tasks.create(ANNA, null), "body");
+        assertFields(() -> tasks.create(MANAGER, task(repeat(201)).description(repeat(10001))
+                        .due(TOMORROW_10).remind(TOMORROW_10.plusSeconds(1)).assignee("nobody").parent(999L)
+                        .company(99L).contact(99L).deal(99L).build()),
+                "title", "description", "remindAt", "assignee", "parentId", "companyId", "contactId", "dealId");
+        assertFields(() -> tasks.create(ANNA, task("Old").due(Instant.parse("1899-12-31T23:59:59Z"))
+                .remind(Instant.parse("1800-01-01T00:00:00Z")).build()), "dueAt", "remindAt");
+        assertFields(() -> tasks.create(ANNA, task("Far").due(Instant.parse("+10000-01-01T00:00:00Z")).build()),
+                "dueAt");
+        // Archived links.
+        assertEquals("the company is archived", messageOf(() -> tasks.create(ANNA, task("A").company(3L).build())));
+        assertEquals("the contact is archived", messageOf(() -> tasks.create(ANNA, task("A").contact(14L).build())));
+        assertEquals("the deal is archived", messageOf(() -> tasks.create(ANNA, task("A").deal(23L).build())));
+        assertEquals("no such company", messageOf(() -> tasks.create(ANNA, task("A").company(99L).build())));
+        assertEquals("no such user", messageOf(() -> tasks.create(ADMIN, task("A").assignee("nobody").build())));
+        assertEquals("must not be after dueAt", messageOf(() -> tasks.create(ANNA, task("A").due(TOMORROW_10)
+                .remind(TOMORROW_10.plusMillis(1)).build())));
+
+        assertEquals(List.of(), tasks.list(ADMIN, query()).items());
+        assertEquals(List.of(), events.events);
+
+        // The limits themselves are fine, and so is a reminder exactly at the due time.
+        TaskDto ok = tasks.create(ANNA, task(repeat(200)).description(repeat(10000)).due(TOMORROW_10)
+                .remind(TOMORROW_10).build());
+        assertEquals(200, ok.title().length());
+        assertEquals(10000, ok.description().length());
+        assertEquals(ok, tasks.get(ANNA, ok.id()));
+        // A reminder without a due time, or one in the past, is allowed.
+        tasks.create(ANNA, task("Remind only").remind(NOW.minusSeconds(3600)).build());
+    }
+
+    @Test
+    public void linksAreCheckedWithTheCallersRights() {
+        // Ben's company, contact and deal do not exist for Anna.
+        List<String> fields = fieldsOf(() -> tasks.create(ANNA, task("X").company(2L).contact(13L).deal(22L)
+                .build()));
+        assertEquals(List.of("companyId", "contactId", "dealId"), fields);
+        assertEquals("no such deal", messageOf(() -> tasks.create(ANNA, task("X").deal(22L).build())));
+        // The manager may link them.
+        TaskDto t = tasks.create(MANAGER, task("X").assignee("anna").company(2L).contact(13L).deal(22L).build());
+        assertEquals(Long.valueOf(22), t.dealId());
+        // Anna may edit that task without touching the links she could not set herself.
+        TaskDto edited = tasks.update(ANNA, t.id(), t.version(), inputOf(t).title("Y").build());
+        assertEquals("Y", edited.title());
+        assertEquals(Long.valueOf(2), edited.companyId());
+        // A link archived after it was set does not block other edits.
+        companies.add(1, "anna", false);
+        TaskDto linked = tasks.create(ANNA, task("Linked").company(1L).build());
+        companies.add(1, "anna", true);
+        TaskDto edited2 = tasks.update(ANNA, linked.id(), linked.version(), inputOf(linked).title("Linked 2")
+                .build());
+        assertEquals(Long.valueOf(1), edited2.companyId());
+        // ...but setting it anew does.
+        TaskDto unlinked = tasks.update(ANNA, linked.id(), edited2.version(), inputOf(edited2).company(null)
+                .build());
+        assertFields(() -> tasks.update(ANNA, linked.id(), unlinked.version(), inputOf(unlinked).company(1L)
+                .build()), "companyId");
+    }
+
+    @Test
+    public void salesUsersMayOnlyAssignToThemselves() {
+        assertEquals("you may only assign tasks to yourself",
+                messageOf(() -> tasks.create(ANNA, task("For Ben").assignee("ben").build())));
+        TaskDto own = tasks.create(ANNA, task("Own").assignee("anna").build());
+        assertEquals("anna", own.assignee());
+        assertFields(() -> tasks.update(ANNA, own.id(), own.version(), inputOf(own).assignee("ben").build()),
+                "assignee");
+        TaskDto forBen = tasks.create(MANAGER, task("For Ben").assignee("ben").build());
+        assertEquals("ben", forBen.assignee());
+        assertEquals("manager", forBen.createdBy());
+    }
+
+    // ------------------------------------------------------------------------------------------------- visibility
+
+    @Test
+    public void salesUsersSeeOnlyTheirTasks() {
+        TaskDto annas = tasks.create(ANNA, task("Anna's").build());
+        TaskDto bens = tasks.create(BEN, task("Ben's").build());
+        TaskDto managers = tasks.create(MANAGER, task("Manager's").build());
+
+        assertThrows(NotFoundException.class, () -> tasks.get(ANNA, bens.id()));
+        assertThrows(NotFoundException.class, () -> tasks.get(ANNA, managers.id()));
+        assertThrows(NotFoundException.class, () -> tasks.get(ANNA, 123456L));
+        assertThrows(NotFoundException.class, () -> tasks.update(ANNA, bens.id(), bens.version(),
+                task("Mine now").build()));
+        assertThrows(NotFoundException.class, () -> tasks.complete(ANNA, bens.id(), bens.version()));
+        assertThrows(NotFoundException.class, () -> tasks.reopen(ANNA, bens.id(), bens.version()));
+        assertThrows(NotFoundException.class, () -> tasks.archive(ANNA, bens.id()));
+        assertThrows(NotFoundException.class, () -> tasks.restore(ANNA, bens.id()));
+
+        assertEquals(List.of("Anna's"), titles(tasks.list(ANNA, query())));
+        assertEquals(List.of("Ben's"), titles(tasks.list(BEN, query())));
+        // Asking for someone else's tasks gives nothing rather than them.
+        assertEquals(List.of(), titles(tasks.list(ANNA, q(null, "ben", null, null, null, null, null, null, false,
+                null))));
+        assertEquals(Set.of("Anna's", "Ben's", "Manager's"), new HashSet<>(titles(tasks.list(MANAGER, query()))));
+        assertEquals(List.of("Ben's"), titles(tasks.list(ADMIN, q(null, "ben", null, null, null, null, null, null,
+                false, null))));
+        assertEquals(annas, tasks.get(MANAGER, annas.id()));
+        assertEquals(bens.id(), tasks.get(Caller.SYSTEM, bens.id()).id());
+    }
+
+    // ------------------------------------------------------------------------------------------------- update
+
+    @Test
+    public void updateReplacesTheFieldsAndBumpsTheVersion() {
+        TaskDto t = tasks.create(ANNA, task("Call").due(TOMORROW_10).build());
+        events.clear();
+        clock.advance(Duration.ofMinutes(5));
+        TaskDto u = tasks.update(ANNA, t.id(), t.version(), task("Call back").description("About the offer")
+                .due(TOMORROW_10.plusSeconds(3600)).priority(Priority.HIGH).status(TaskStatus.IN_PROGRESS)
+                .company(1L).contact(12L).deal(21L).build());
+        assertEquals(t.version() + 1, u.version());
+        assertEquals("Call back", u.title());
+        assertEquals("About the offer", u.description());
+        assertEquals(Priority.HIGH, u.priority());
+        assertEquals(TaskStatus.IN_PROGRESS, u.status());
+        assertEquals(Long.valueOf(12), u.contactId());
+        assertEquals(NOW, u.createdAt());
+        assertEquals(NOW.plus(Duration.ofMinutes(5)), u.updatedAt());
+        assertEquals(u, tasks.get(ANNA, t.id()));
+        Event e = events.only(topic(CrmEvents.UPDATED));
+        assertEquals("Task 'Call back' changed", e.getProperty(CrmEvents.SUMMARY));
+        assertEquals(List.of(1L), e.getProperty(CrmEvents.COMPANY_IDS));
+        assertEquals(List.of(12L), e.getProperty(CrmEvents.CONTACT_IDS));
+        assertEquals(List.of(21L), e.getProperty(CrmEvents.DEAL_IDS));
+
+        // Null priority means NORMAL, null status keeps the status.
+        TaskDto v = tasks.update(ANNA, t.id(), u.version(), inputOf(u).priority(null).status(null).build());
+        assertEquals(Priority.NORMAL, v.priority());
+        assertEquals(TaskStatus.IN_PROGRESS, v.status());
+    }
+
+    @Test
+    public void updateWithoutChangesKeepsTheVersionAndSaysNothing() {
+        TaskDto t = tasks.create(ANNA, task("Same").due(TOMORROW_10).company(1L).build());
+        events.clear();
+        TaskDto same = tasks.update(ANNA, t.id(), t.version(), inputOf(t).title(" Same ").build());
+        assertEquals(t, same);
+        assertEquals(List.of(), events.events);
+    }
+
+    @Test
+    public void staleVersionIsRefused() {
+        TaskDto t = tasks.create(ANNA, task("V").build());
+        TaskDto u = tasks.update(ANNA, t.id(), t.version(), task("V2").build());
+        StaleVersionException e = assertThrows(StaleVersionException.class,
+                () -> tasks.update(ANNA, t.id(), t.version(), task("V3").build()));
+        assertEquals(u.version(), e.currentVersion());
+        assertThrows(StaleVersionException.class, () -> tasks.complete(ANNA, t.id(), t.version()));
+        TaskDto done = tasks.complete(ANNA, t.id(), u.version());
+        assertThrows(StaleVersionException.class, () -> tasks.reopen(ANNA, t.id(), u.version()));
+        assertEquals("V2", tasks.get(ANNA, t.id()).title());
+        assertEquals(TaskStatus.DONE, tasks.get(ANNA, t.id()).status());
+        assertEquals(done.version(), tasks.get(ANNA, t.id()).version());
+    }
+
+    @Test
+    public void reassigningThroughUpdateAnnouncesIt() {
+        TaskDto t = tasks.create(MANAGER, task("Hand over").assignee("anna").build());
+        events.clear();
+        TaskDto u = tasks.update(MANAGER, t.id(), t.version(), inputOf(t).assignee("ben").build());
+        assertEquals("ben", u.assignee());
+        assertEquals(List.of(topic(CrmEvents.REASSIGNED)), events.topics());
+        Event e = events.only(topic(CrmEvents.REASSIGNED));
+        assertEquals("ben", e.getProperty(CrmEvents.OWNER));
+        assertEquals("Task 'Hand over' reassigned from anna to ben", e.getProperty(CrmEvents.SUMMARY));
+        assertThrows(NotFoundException.class, () -> tasks.get(ANNA, t.id()));
+        assertEquals(u, tasks.get(BEN, t.id()));
+        // An unknown user is refused on update too.
+        assertFields(() -> tasks.update(MANAGER, t.id(), u.version(), inputOf(u).assignee("ghost").build()),
+                "assignee");
+    }
+
+    @Test
+    public void statusDoneThroughUpdateCompletesAndBackReopens() {
+        TaskDto t = tasks.create(ANNA, task("Status").build());
+        events.clear();
+        clock.advance(Duration.ofHours(1));
+        TaskDto done = tasks.update(ANNA, t.id(), t.version(), inputOf(t).status(TaskStatus.DONE).build());
+        assertEquals(TaskStatus.DONE, done.status());
+        assertEquals(NOW.plus(Duration.ofHours(1)), done.completedAt());
+        assertEquals(List.of(topic(CrmEvents.COMPLETED)), events.topics());
+        assertEquals("Task 'Status' completed", events.last().getProperty(CrmEvents.SUMMARY));
+
+        events.clear();
+        TaskDto open = tasks.update(ANNA, t.id(), done.version(), inputOf(done).status(TaskStatus.IN_PROGRESS)
+                .build());
+        assertEquals(TaskStatus.IN_PROGRESS, open.status());
+        assertNull(open.completedAt());
+        assertEquals(List.of(topic(CrmEvents.REOPENED)), events.topics());
+
+        // A title change and completion together: UPDATED then COMPLETED.
+        events.clear();
+        tasks.update(ANNA, t.id(), open.version(), inputOf(open).title("Status 2").status(TaskStatus.DONE).build());
+        assertEquals(List.of(topic(CrmEvents.UPDATED), topic(CrmEvents.COMPLETED)), events.topics());
+    }
+
+    // --------------------------------------------------------------------------------------- complete / reopen
+
+    @Test
+    public void completeAndReopen() {
+        TaskDto t = tasks.create(ANNA, task("Finish").due(NOW.minusSeconds(1)).company(1L).build());
+        assertTrue(t.overdue());
+        events.clear();
+        clock.advance(Duration.ofMinutes(30));
+        TaskDto done = tasks.complete(ANNA, t.id(), t.version());
+        assertEquals(TaskStatus.DONE, done.status());
+        assertEquals(NOW.plus(Duration.ofMinutes(30)), done.completedAt());
+        assertEquals(t.version() + 1, done.version());
+        assertFalse(done.overdue());
+        Event e = events.only(topic(CrmEvents.COMPLETED));
+        assertEquals("Task 'Finish' completed", e.getProperty(CrmEvents.SUMMARY));
+        assertEquals(List.of(1L), e.getProperty(CrmEvents.COMPANY_IDS));
+        assertEquals("anna", e.getProperty(CrmEvents.OWNER));
+
+        // Completing again changes nothing.
+        events.clear();
+        assertEquals(done, tasks.complete(ANNA, t.id(), done.version()));
+        assertEquals(List.of(), events.events);
+
+        TaskDto open = tasks.reopen(ANNA, t.id(), done.version());
+        assertEquals(TaskStatus.OPEN, open.status());
+        assertNull(open.completedAt());
+        assertTrue(open.overdue());
+        assertEquals("Task 'Finish' reopened", events.only(topic(CrmEvents.REOPENED)).getProperty(CrmEvents.SUMMARY));
+        // Reopening an open task changes nothing.
+        events.clear();
+        assertEquals(open, tasks.reopen(ANNA, t.id(), open.version()));
+        assertEquals(List.of(), events.events);
+    }
+
+    @Test
+    public void archivedTasksCannotBeChanged() {
+        TaskDto t = tasks.create(ANNA, task("Gone").build());
+        TaskDto archived = tasks.archive(ANNA, t.id());
+        assertThrows(ConflictException.class, () -> tasks.update(ANNA, t.id(), archived.version(),
+                task("Back").build()));
+        assertThrows(ConflictException.class, () -> tasks.complete(ANNA, t.id(), archived.version()));
+        assertThrows(ConflictException.class, () -> tasks.reopen(ANNA, t.id(), archived.version()));
+    }
+
+    // ------------------------------------------------------------------------------------------------ overdue
+
+    @Test
+    public void overdueFollowsTheClock() {
+        TaskDto past = tasks.create(ANNA, task("Past").due(NOW.minusSeconds(3600)).build());
+        TaskDto soon = tasks.create(ANNA, task("Soon").due(NOW.plusSeconds(600)).build());
+        TaskDto exactlyNow = tasks.create(ANNA, task("Now").due(NOW).build());
+        tasks.create(ANNA, task("Someday").build());
+        TaskDto donePast = tasks.create(ANNA, task("Done past").due(NOW.minusSeconds(7200)).build());
+        tasks.complete(ANNA, donePast.id(), donePast.version());
+        TaskDto inProgress = tasks.create(ANNA, task("Busy").due(NOW.minusSeconds(60))
+                .status(TaskStatus.IN_PROGRESS).build());
+
+        assertTrue(past.overdue());
+        assertFalse(soon.overdue());
+        assertFalse(exactlyNow.overdue());
+        assertTrue(inProgress.overdue());
+        assertEquals(List.of("Past", "Busy"), titles(tasks.list(ANNA, overdue(true))));
+        assertEquals(List.of("Done past", "Now", "Soon", "Someday"), titles(tasks.list(ANNA, overdue(false))));
+        assertEquals(6, tasks.list(ANNA, overdue(null)).items().size());
+
+        clock.advance(Duration.ofMinutes(11));
+        assertEquals(List.of("Past", "Busy", "Now", "Soon"), titles(tasks.list(ANNA, overdue(true))));
+        assertTrue(tasks.get(ANNA, soon.id()).overdue());
+        assertTrue(tasks.get(ANNA, exactlyNow.id()).overdue());
+        assertEquals(List.of("Done past", "Someday"), titles(tasks.list(ANNA, overdue(false))));
+        // Overdue tasks listed by the manager too, flagged.
+        assertTrue(tasks.list(MANAGER, overdue(true)).items().stream().allMatch(TaskDto::overdue));
+    }
+
+    // ----------------------------------------------------------------------------------------------- subtasks
+
+    @Test
+    public void subtasksAreListedOnTheParent() {
+        TaskDto parent = tasks.create(ANNA, task("Parent").build());
+        TaskDto a = tasks.create(ANNA, task("Sub A").parent(parent.id()).build());
+        TaskDto b = tasks.create(ANNA, task("Sub B").parent(parent.id()).build());
+        assertEquals(parent.id(), a.parentId().longValue());
+        assertEquals(List.of(a.id(), b.id()), tasks.get(ANNA, parent.id()).subtaskIds());
+        assertEquals(List.of(a.id(), b.id()), tasks.list(ANNA, q(null, null, null, null, null, null, null, null,
+                false, "createdAt")).items().get(0).subtaskIds());
+        assertEquals(List.of("Sub A", "Sub B"), titles(tasks.list(ANNA, q(null, null, null, null, null, null, null,
+                parent.id(), false, "createdAt"))));
+
+        // Archived subtasks are not listed; restored ones are again.
+        tasks.archive(ANNA, a.id());
+        assertEquals(List.of(b.id()), tasks.get(ANNA, parent.id()).subtaskIds());
+        tasks.restore(ANNA, a.id());
+        assertEquals(List.of(a.id(), b.id()), tasks.get(ANNA, parent.id()).subtaskIds());
+
+        // A sales user sees only the subtasks assigned to them; the manager all.
+        TaskDto forBen = tasks.create(MANAGER, task("Sub for Ben").assignee("ben").parent(parent.id()).build());
+        assertEquals(List.of(a.id(), b.id()), tasks.get(ANNA, parent.id()).subtaskIds());
+        assertEquals(List.of(a.id(), b.id(), forBen.id()), tasks.get(MANAGER, parent.id()).subtaskIds());
+
+        // Completing the parent with open subtasks is allowed; they stay open.
+        TaskDto p = tasks.get(ANNA, parent.id());
+        TaskDto done = tasks.complete(ANNA, p.id(), p.version());
+        assertEquals(TaskStatus.DONE, done.status());
+        assertEquals(TaskStatus.OPEN, tasks.get(ANNA, a.id()).status());
+    }
+
+    @Test
+    public void subtasksAreOneLevelDeep() {
+        TaskDto parent = tasks.create(ANNA, task("Parent").build());
+        TaskDto sub = tasks.create(ANNA, task("Sub").parent(parent.id()).build());
+        TaskDto other = tasks.create(ANNA, task("Other").build());
+        TaskDto bens = tasks.create(BEN, task("Ben's").build());
+
+        assertEquals("is a subtask itself; subtasks cannot have subtasks",
+                messageOf(() -> tasks.create(ANNA, task("Subsub").parent(sub.id()).build())));
+        assertEquals("no such task", messageOf(() -> tasks.create(ANNA, task("X").parent(bens.id()).build())));
+        assertEquals("no such task", messageOf(() -> tasks.create(ANNA, task("X").parent(987654L).build())));
+        assertEquals("a task cannot be its own parent", messageOf(() -> tasks.update(ANNA, other.id(),
+                other.version(), inputOf(other).parent(other.id()).build())));
+        assertEquals("this task has subtasks of its own; it cannot become a subtask",
+                messageOf(() -> tasks.update(ANNA, parent.id(), tasks.get(ANNA, parent.id()).version(),
+                        inputOf(parent).parent(other.id()).build())));
+        TaskDto archivedParent = tasks.archive(ANNA, other.id());
+        assertEquals("the task is archived", messageOf(() -> tasks.create(ANNA, task("X").parent(other.id())
+                .build())));
+
+        // Moving a subtask to another parent and detaching it work.
+        tasks.restore(ANNA, archivedParent.id());
+        TaskDto moved = tasks.update(ANNA, sub.id(), sub.version(), inputOf(sub).parent(other.id()).build());
+        assertEquals(Long.valueOf(other.id()), moved.parentId());
+        assertEquals(List.of(), tasks.get(ANNA, parent.id()).subtaskIds());
+        assertEquals(List.of(sub.id()), tasks.get(ANNA, other.id()).subtaskIds());
+        TaskDto detached = tasks.update(ANNA, sub.id(), moved.version(), inputOf(moved).parent(null).build());
+        assertNull(detached.parentId());
+        // Now the former parent has no subtasks and may itself become one.
+        TaskDto p = tasks.get(ANNA, parent.id());
+        assertEquals(Long.valueOf(other.id()), tasks.update(ANNA, p.id(), p.version(), inputOf(p).parent(other.id())
+                .build()).parentId());
+    }
+
+    // ------------------------------------------------------------------------------------------ lists & paging
+
+    @Test
+    public void pagingGivesEveryTaskExactlyOnce() {
+        for (int i = 0; i < 7; i++) {
+            tasks.create(ANNA, task("Task " + i).due(NOW.plusSeconds(3600L * (7 - i))).build());
+        }
+        tasks.create(BEN, task("Ben's").build());
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Page<TaskDto> page = tasks.list(ANNA, new TaskQuery(null, null, null, null, null, null, null, null,
+                    false, null, new Paging(3, cursor)));
+            seen.addAll(titles(page));
+            cursor = page.nextCursor();
+            pages++;
+            assertTrue(pages < 10);
+        } while (cursor != null);
+        assertEquals(3, pages);
+        assertEquals(List.of("Task 6", "Task 5", "Task 4", "Task 3", "Task 2", "Task 1", "Task 0"), seen);
+
+        assertFields(() -> tasks.list(ANNA, new TaskQuery(null, null, null, null, null, null, null, null, false,
+                null, new Paging(3, "garbage"))), "cursor");
+        // Exactly a full page: no next cursor.
+        assertNull(tasks.list(ANNA, new TaskQuery(null, null, null, null, null, null, null, null, false, null,
+                new Paging(7, null))).nextCursor());
+    }
+
+    @Test
+    public void sortOrders() {
+        tasks.create(ANNA, task("No due, low").priority(Priority.LOW).build());
+        clock.advance(Duration.ofSeconds(1));
+        tasks.create(ANNA, task("Late, urgent").due(NOW.plusSeconds(7200)).priority(Priority.URGENT).build());
+        clock.advance(Duration.ofSeconds(1));
+        tasks.create(ANNA, task("Early, normal").due(NOW.plusSeconds(60)).build());
+        clock.advance(Duration.ofSeconds(1));
+        tasks.create(ANNA, task("Middle, high").due(NOW.plusSeconds(3600)).priority(Priority.HIGH).build());
+
+        List<String> byDue = List.of("Early, normal", "Middle, high", "Late, urgent", "No due, low");
+        assertEquals(byDue, titles(tasks.list(ANNA, query())));
+        assertEquals(byDue, titles(tasks.list(ANNA, sorted("dueAt"))));
+        assertEquals(List.of("Late, urgent", "Middle, high", "Early, normal", "No due, low"),
+                titles(tasks.list(ANNA, sorted("-dueAt"))));
+        assertEquals(List.of("No due, low", "Early, normal", "Middle, high", "Late, urgent"),
+                titles(tasks.list(ANNA, sorted("priority"))));
+        assertEquals(List.of("Late, urgent", "Middle, high", "Early, normal", "No due, low"),
+                titles(tasks.list(ANNA, sorted("-priority"))));
+        assertEquals(List.of("No due, low", "Late, urgent", "Early, normal", "Middle, high"),
+                titles(tasks.list(ANNA, sorted("createdAt"))));
+        assertEquals(List.of("Middle, high", "Early, normal", "Late, urgent", "No due, low"),
+                titles(tasks.list(ANNA, sorted("-createdAt"))));
+        assertFields(() -> tasks.list(ANNA, sorted("title")), "sort");
+    }
+
+    @Test
+    public void filters() {
+        TaskDto offer = tasks.create(ANNA, task("Send the OFFER").company(1L).deal(21L).build());
+        TaskDto call = tasks.create(ANNA, task("Call").description("discuss the offer, 100% sure").contact(11L)
+                .build());
+        TaskDto visit = tasks.create(ANNA, task("Visit").company(1L).contact(12L).status(TaskStatus.IN_PROGRESS)
+                .build());
+        tasks.create(MANAGER, task("Ben's offer").assignee("ben").company(2L).build());
+
+        assertEquals(List.of(offer.id(), call.id()), ids(tasks.list(ANNA, q(" offer ", null, null, null, null,
+                null, null, null, false, "createdAt"))));
+        assertEquals(List.of(call.id()), ids(tasks.list(ANNA, q("100%", null, null, null, null, null, null, null,
+                false, null))));
+        assertEquals(List.of(), ids(tasks.list(ANNA, q("1_0", null, null, null, null, null, null, null, false,
+                null))));
+        assertEquals(3, tasks.list(MANAGER, q("offer", null, null, null, null, null, null, null, false, null))
+                .items().size());
+        assertEquals(List.of(visit.id()), ids(tasks.list(ANNA, q(null, null, TaskStatus.IN_PROGRESS, null, null,
+                null, null, null, false, null))));
+        assertEquals(List.of(offer.id(), visit.id()), ids(tasks.list(ANNA, q(null, null, null, null, 1L, null,
+                null, null, false, "createdAt"))));
+        assertEquals(List.of(call.id()), ids(tasks.list(ANNA, q(null, null, null, null, null, 11L, null, null,
+                false, null))));
+        assertEquals(List.of(offer.id()), ids(tasks.list(ANNA, q(null, null, null, null, null, null, 21L, null,
+                false, null))));
+        assertEquals(List.of(offer.id(), visit.id()), ids(tasks.list(MANAGER, q(null, "anna", null, null, 1L, null,
+                null, null, false, "createdAt"))));
+        assertEquals(List.of("Ben's offer"), titles(tasks.list(MANAGER, q(null, null, null, null, 2L, null, null,
+                null, false, null))));
+        assertEquals(List.of(), ids(tasks.list(ANNA, q(null, null, TaskStatus.DONE, null, null, null, null, null,
+                false, null))));
+    }
+
+    private static List<Long> ids(Page<TaskDto> page) {
+        return page.items().stream().map(TaskDto::id).toList();
+    }
+
+    // --------------------------------------------------------------------------------------- archive / restore
+
+    @Test
+    public void archiveHidesAndRestoreBringsBack() {
+        TaskDto t = tasks.create(ANNA, task("Archive me").deal(21L).build());
+        tasks.create(ANNA, task("Stay").build());
+        events.clear();
+        TaskDto archived = tasks.archive(ANNA, t.id());
+        assertTrue(archived.archived());
+        assertEquals(t.version() + 1, archived.version());
+        assertEquals(List.of("Stay"), titles(tasks.list(ANNA, query())));
+        assertEquals(List.of("Archive me"), titles(tasks.list(ANNA, q(null, null, null, null, null, null, null, null,
+                true, null))));
+        assertTrue(tasks.get(ANNA, t.id()).archived());
+        Event e = events.only(topic(CrmEvents.ARCHIVED));
+        assertEquals("Task 'Archive me' archived", e.getProperty(CrmEvents.SUMMARY));
+        assertEquals(List.of(21L), e.getProperty(CrmEvents.DEAL_IDS));
+
+        // Archiving again changes nothing.
+        events.clear();
+        assertEquals(archived, tasks.archive(ANNA, t.id()));
+        assertEquals(List.of(), events.events);
+
+        TaskDto restored = tasks.restore(ANNA, t.id());
+        assertFalse(restored.archived());
+        assertEquals(Set.of("Archive me", "Stay"), new HashSet<>(titles(tasks.list(ANNA, query()))));
+        assertEquals("Task 'Archive me' restored", events.only(topic(CrmEvents.RESTORED))
+                .getProperty(CrmEvents.SUMMARY));
+        events.clear();
+        assertEquals(restored, tasks.restore(ANNA, t.id()));
+        assertEquals(List.of(), events.events);
+    }
+
+    @Test
+    public void nullQueryListsEverythingVisible() {
+        tasks.create(ANNA, task("One").build());
+        assertEquals(List.of("One"), titles(tasks.list(ANNA, null)));
+        assertNotNull(tasks.list(ANNA, null));
+    }
+
+    @Test
+    public void validationExceptionCarriesMessages() {
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> tasks.create(ANNA, task("").description(repeat(10001)).build()));
+        assertEquals("title", e.errors().get(0).field());
+        assertEquals("is required", e.errors().get(0).message());
+        assertEquals("description", e.errors().get(1).field());
+        assertEquals("is longer than 10000 characters", e.errors().get(1).message());
+    }
+
+    @Test
+    public void aFailedUpdateChangesNothing() {
+        TaskDto t = tasks.create(ANNA, task("Keep").due(TOMORROW_10).company(1L).build());
+        events.clear();
+        assertFields(() -> tasks.update(ANNA, t.id(), t.version(), inputOf(t).title("Changed")
+                .remind(TOMORROW_10.plusSeconds(60)).contact(13L).build()), "remindAt", "contactId");
+        assertEquals(t, tasks.get(ANNA, t.id()));
+        assertEquals(List.of(), events.events);
+    }
+
+    @Test
+    public void eventsGoOutAfterTheCommit() {
+        List<TaskDto> seenByHandler = new ArrayList<>();
+        // A handler (like the automatic tasks or the timeline) reading the task while the event is delivered.
+        events.subscribe(CrmEvents.TOPIC_PREFIX + CrmEvents.TASK + "/*",
+                e -> seenByHandler.add(tasks.get(Caller.SYSTEM, (Long) e.getProperty(CrmEvents.ID))));
+        TaskDto t = tasks.create(ANNA, task("Committed").build());
+        TaskDto done = tasks.complete(ANNA, t.id(), t.version());
+        assertEquals(List.of(t, done), seenByHandler);
+    }
+
+    @Test
+    public void theSystemCallerMayAssignToAnyone() {
+        TaskDto t = tasks.create(Caller.SYSTEM, task("By the server").assignee("ben").deal(22L).build());
+        assertEquals("ben", t.assignee());
+        assertEquals("system", t.createdBy());
+        assertEquals(t, tasks.get(BEN, t.id()));
+        // Without an assignee the system itself would be assigned, and it is no user.
+        assertFields(() -> tasks.create(Caller.SYSTEM, task("Nobody's").build()), "assignee");
+    }
+}
