@@ -250,6 +250,7 @@ public class CoreFlowIT extends TesseraTestSupport {
 
         String denied = console("crm:users", "anna", Roles.SALES);
         assertFalse(denied, denied.contains("console-user"));
+        assertTrue(denied, denied.contains("Command not found"));
     }
 
     @Test

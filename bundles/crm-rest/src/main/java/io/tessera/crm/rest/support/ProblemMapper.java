@@ -69,6 +69,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             int status = e.getResponse().getStatus();
             String reason = Response.Status.fromStatusCode(status) == null ? "Error"
                     : Response.Status.fromStatusCode(status).getReasonPhrase();
+            if (status == 400) {
+                // CXF refuses an empty or unreadable body itself, before Jackson sees it
+                return problem("validation", "Invalid request", 400, "body: is missing or not JSON",
+                        List.of(new FieldError("body", "is missing or not JSON")));
+            }
             return problem(status == 404 ? "not-found" : "http-" + status, reason, status, describe(status, e), null);
         }
         String incident = UUID.randomUUID().toString();
