@@ -40,6 +40,9 @@ public class CoreFlowIT extends TesseraTestSupport {
     @Filter(timeout = 120_000)
     protected UserService userService;
 
+    @Inject
+    protected org.osgi.framework.BundleContext bundleContext;
+
     private void ensureUser(String name, String role) {
         Caller admin = Caller.of(ADMIN, Roles.ADMIN);
         if (!userService.exists(name)) {
@@ -123,6 +126,32 @@ public class CoreFlowIT extends TesseraTestSupport {
         companyHistory.forEach(entry -> companyKinds.add(entry.get("kind").asText()));
         assertTrue(companyKinds.toString(), companyKinds.containsAll(
                 List.of("company/CREATED", "contact/CREATED", "deal/CREATED", "deal/STAGE_CHANGED")));
+    }
+
+    @Test
+    public void reminderFiresAnOsgiEventAtItsTime() throws Exception {
+        java.util.concurrent.BlockingQueue<org.osgi.service.event.Event> reminders =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put(org.osgi.service.event.EventConstants.EVENT_TOPIC, "tessera/crm/task/REMINDER");
+        org.osgi.framework.ServiceRegistration<org.osgi.service.event.EventHandler> listener = bundleContext
+                .registerService(org.osgi.service.event.EventHandler.class, reminders::add, props);
+        try {
+            java.time.Instant remindAt = java.time.Instant.now().plusSeconds(2);
+            Reply task = admin("POST", "/tasks", "{\"title\":\"Call Ivan back\",\"remindAt\":\"" + remindAt
+                    + "\",\"dueAt\":\"" + remindAt.plusSeconds(3600) + "\"}");
+            assertEquals(task.toString(), 201, task.status());
+            long id = task.json().get("id").asLong();
+
+            org.osgi.service.event.Event reminder = reminders.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertNotNull("no reminder event within 30 s", reminder);
+            assertEquals(id, ((Number) reminder.getProperty("id")).longValue());
+            assertEquals(ADMIN, reminder.getProperty("owner"));
+            assertTrue("fired at its time, not before", java.time.Instant.now().isAfter(remindAt.minusMillis(50)));
+            assertEquals("fires once", null, reminders.poll(3, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            listener.unregister();
+        }
     }
 
     @Test
