@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +38,7 @@ final class FirstAdmin {
         }
         boolean random = passwordFromEnvironment == null || passwordFromEnvironment.isBlank();
         String password = random ? randomPassword() : passwordFromEnvironment;
-        users.add(username, password, List.of(Roles.ADMIN, JaasUserService.SSH_ROLE),
-                List.of(JaasUserService.KARAF_ADMIN_GROUP));
+        users.add(username, password, JaasUserService.realmRoles(Roles.ADMIN));
         if (random) {
             Path file = writePasswordFile(password);
             String message = "Tessera CRM: created user '" + username + "' with password " + password

@@ -34,10 +34,13 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = SecurityConfiguration.class)
 public class JaasUserService implements UserService {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
-    /** Karaf group (etc/users.properties) giving admins the console, SSH and feature management. */
-    static final String KARAF_ADMIN_GROUP = "admingroup";
     /** Karaf role needed to log in over SSH. */
     static final String SSH_ROLE = "ssh";
+    /**
+     * Karaf's own roles for CRM admins: console, feature and configuration management. Given as roles, not through
+     * Karaf's admingroup, because Karaf's password hashing (etc/org.apache.karaf.jaas.cfg) mangles group entries.
+     */
+    static final List<String> KARAF_ADMIN_ROLES = List.of("admin", "manager", "viewer", "systembundles");
 
     @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
@@ -89,14 +92,22 @@ public class JaasUserService implements UserService {
         if (users.exists(username)) {
             throw new ConflictException("user " + username + " exists already");
         }
-        users.add(username, password, List.of(role, SSH_ROLE),
-                Roles.ADMIN.equals(role) ? List.of(KARAF_ADMIN_GROUP) : List.of());
+        users.add(username, password, realmRoles(role));
         return new UserDto(username, crmRoles(users.roles(username)));
     }
 
     @Override
     public boolean exists(String username) {
         return username != null && users().exists(username);
+    }
+
+    /** The realm roles a user with this CRM role gets: the role itself, SSH, and Karaf's admin roles for admins. */
+    static List<String> realmRoles(String crmRole) {
+        List<String> roles = new java.util.ArrayList<>(List.of(crmRole, SSH_ROLE));
+        if (Roles.ADMIN.equals(crmRole)) {
+            roles.addAll(KARAF_ADMIN_ROLES);
+        }
+        return roles;
     }
 
     private static Set<String> crmRoles(Set<String> roles) {

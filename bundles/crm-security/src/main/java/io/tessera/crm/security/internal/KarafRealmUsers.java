@@ -69,9 +69,8 @@ final class KarafRealmUsers implements RealmUsers {
     }
 
     @Override
-    public void add(String username, String password, List<String> roles, List<String> groups) {
+    public void add(String username, String password, List<String> roles) {
         engine.addUser(username, password);
         roles.forEach(role -> engine.addRole(username, role));
-        groups.forEach(group -> engine.addGroup(username, group));
     }
 }

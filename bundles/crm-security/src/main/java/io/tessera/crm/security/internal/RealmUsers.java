@@ -13,7 +13,7 @@ interface RealmUsers {
 
     boolean exists(String username);
 
-    void add(String username, String password, List<String> roles, List<String> groups);
+    void add(String username, String password, List<String> roles);
 
     static String nameOf(UserPrincipal principal) {
         return principal.getName();

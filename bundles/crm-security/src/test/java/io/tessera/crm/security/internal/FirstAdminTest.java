@@ -25,8 +25,7 @@ public class FirstAdminTest {
         assertTrue(new FirstAdmin(users, "admin", data).ensure("s3cret-from-env"));
 
         assertEquals("s3cret-from-env", users.passwords.get("admin"));
-        assertEquals(Set.of("crm-admin", "ssh"), users.roles("admin"));
-        assertEquals(List.of("admingroup"), users.groups.get("admin"));
+        assertEquals(Set.of("crm-admin", "ssh", "admin", "manager", "viewer", "systembundles"), users.roles("admin"));
         assertFalse(Files.exists(data.resolve(FirstAdmin.PASSWORD_FILE)));
     }
 
@@ -45,7 +44,7 @@ public class FirstAdminTest {
     @Test
     public void leavesAnExistingAdminAlone() throws Exception {
         InMemoryRealmUsers users = new InMemoryRealmUsers();
-        users.add("admin", "chosen-by-admin", List.of("crm-admin"), List.of());
+        users.add("admin", "chosen-by-admin", List.of("crm-admin"));
         Path data = tmp.newFolder("data").toPath();
 
         assertFalse(new FirstAdmin(users, "admin", data).ensure("other"));

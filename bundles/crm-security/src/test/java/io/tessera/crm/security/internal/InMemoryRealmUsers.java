@@ -11,7 +11,6 @@ import java.util.TreeMap;
 final class InMemoryRealmUsers implements RealmUsers {
     final Map<String, String> passwords = new TreeMap<>();
     final Map<String, Set<String>> roles = new TreeMap<>();
-    final Map<String, List<String>> groups = new TreeMap<>();
 
     @Override
     public List<String> usernames() {
@@ -29,9 +28,8 @@ final class InMemoryRealmUsers implements RealmUsers {
     }
 
     @Override
-    public void add(String username, String password, List<String> roles, List<String> groups) {
+    public void add(String username, String password, List<String> roles) {
         passwords.put(username, password);
         this.roles.put(username, new HashSet<>(roles));
-        this.groups.put(username, groups);
     }
 }
