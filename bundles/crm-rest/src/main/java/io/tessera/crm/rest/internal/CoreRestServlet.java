@@ -4,6 +4,8 @@ import io.tessera.crm.api.contacts.CompanyService;
 import io.tessera.crm.api.contacts.ContactService;
 import io.tessera.crm.api.deals.DealService;
 import io.tessera.crm.api.deals.PipelineService;
+import io.tessera.crm.api.modules.LicenceService;
+import io.tessera.crm.api.modules.ModuleService;
 import io.tessera.crm.api.owners.OwnerService;
 import io.tessera.crm.api.security.UserService;
 import io.tessera.crm.api.tasks.TaskService;
@@ -16,6 +18,8 @@ import io.tessera.crm.rest.core.OwnerResource;
 import io.tessera.crm.rest.core.UserResource;
 import io.tessera.crm.rest.deals.DealResource;
 import io.tessera.crm.rest.deals.PipelineResource;
+import io.tessera.crm.rest.modules.LicenceResource;
+import io.tessera.crm.rest.modules.ModuleResource;
 import io.tessera.crm.rest.support.JaxrsServlet;
 import io.tessera.crm.rest.tasks.TaskResource;
 import io.tessera.crm.rest.timeline.NoteResource;
@@ -43,7 +47,8 @@ public class CoreRestServlet extends JaxrsServlet {
                            @Reference PipelineService pipelines, @Reference DealService deals,
                            @Reference TaskService tasks, @Reference TimelineService timeline,
                            @Reference NoteService notes, @Reference OwnerService owners,
-                           @Reference UserService users) {
+                           @Reference UserService users, @Reference ModuleService modules,
+                           @Reference LicenceService licences) {
         super(List.of(
                 new HealthResource(),
                 new CompanyResource(companies),
@@ -54,7 +59,9 @@ public class CoreRestServlet extends JaxrsServlet {
                 new TimelineResource(timeline),
                 new NoteResource(notes),
                 new OwnerResource(owners),
-                new UserResource(users)));
+                new UserResource(users),
+                new ModuleResource(modules),
+                new LicenceResource(licences)));
     }
 
     @Deactivate

@@ -1,6 +1,11 @@
 package io.tessera.crm.rest.support;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.tessera.crm.api.modules.ModuleState;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +40,15 @@ public final class Json {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .addModule(new SimpleModule("tessera-labels")
+                        .addSerializer(ModuleState.class, new StdSerializer<>(ModuleState.class) {
+                            @Override
+                            public void serialize(ModuleState state, JsonGenerator json, SerializerProvider provider)
+                                    throws java.io.IOException {
+                                // "not-licensed", as the console and the documentation write it
+                                json.writeString(state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                            }
+                        }))
                 .build();
     }
 }

@@ -1,7 +1,16 @@
 package io.tessera.crm.shell.internal;
 
+import io.tessera.crm.api.modules.ModuleDto;
+import io.tessera.crm.api.modules.ModuleState;
 import io.tessera.crm.api.owners.ReassignResult;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -37,5 +46,49 @@ final class Format {
         String f = first == null ? "" : first.trim();
         String l = last == null ? "" : last.trim();
         return (f + " " + l).trim();
+    }
+
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** "enabled", "available", "failed", "not-licensed". */
+    static String state(ModuleState state) {
+        return state == null ? "" : state.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The time in {@code zone} to the minute; empty when unknown. */
+    static String since(Instant since, ZoneId zone) {
+        return since == null ? "" : SINCE.format(since.atZone(zone));
+    }
+
+    /** The reason, then the warnings, "; " between them. */
+    static String notes(String reason, List<String> warnings) {
+        List<String> parts = new ArrayList<>();
+        if (reason != null && !reason.isBlank()) {
+            parts.add(reason);
+        }
+        if (warnings != null) {
+            warnings.stream().filter(w -> w != null && !w.isBlank()).forEach(parts::add);
+        }
+        return String.join("; ", parts);
+    }
+
+    /**
+     * What enable/disable print: each warning as a "Note:" line, then "Module analytics (Analytics 0.1.0) is now
+     * enabled". When the module did not end up as asked ({@code wanted}: enabled or not), the state and reason go to
+     * the error stream instead.
+     */
+    static void moduleResult(ModuleDto m, boolean wantEnabled, PrintStream out, PrintStream err) {
+        if (m.warnings() != null) {
+            m.warnings().forEach(w -> out.println("Note: " + w));
+        }
+        String what = "Module " + m.id() + " (" + m.name() + " " + m.version() + ")";
+        boolean enabled = m.state() == ModuleState.ENABLED;
+        if (m.state() == ModuleState.FAILED) {
+            err.println(what + " failed: " + m.reason());
+        } else if (enabled != wantEnabled) {
+            err.println(what + " is still " + state(m.state()));
+        } else {
+            out.println(what + " is now " + state(m.state()));
+        }
     }
 }

@@ -1,0 +1,29 @@
+package io.tessera.crm.shell.internal;
+
+import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.modules.ModuleDto;
+import io.tessera.crm.api.modules.ModuleService;
+import java.io.PrintStream;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** crm:module-disable ID */
+@Service
+@Command(scope = "crm", name = "module-disable",
+        description = "Disables an optional module in the running server; its data is kept for when it comes back")
+public class ModuleDisableCommand extends CrmAction {
+
+    @Reference
+    ModuleService modules;
+
+    @Argument(index = 0, name = "id", description = "The module's id, as crm:modules shows it", required = true)
+    String id;
+
+    @Override
+    protected void run(Caller caller, PrintStream out, PrintStream err) {
+        ModuleDto m = modules.disable(caller, id);
+        Format.moduleResult(m, false, out, err);
+    }
+}
