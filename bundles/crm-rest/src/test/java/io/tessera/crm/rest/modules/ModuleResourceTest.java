@@ -72,7 +72,7 @@ public class ModuleResourceTest {
         ObjectMapper mapper = Json.newMapper();
         assertEquals("{\"items\":[{\"id\":\"analytics\",\"feature\":\"crm-analytics\",\"name\":\"Analytics\","
                 + "\"description\":\"Funnel, forecast, win rate\",\"version\":\"0.1.0\",\"paid\":true,"
-                + "\"licensed\":true,\"state\":\"ENABLED\",\"reason\":null,\"since\":\"2026-11-20T09:00:00Z\","
+                + "\"licensed\":true,\"state\":\"enabled\",\"reason\":null,\"since\":\"2026-11-20T09:00:00Z\","
                 + "\"requires\":[\"deals\"],\"warnings\":[]}],\"nextCursor\":null}",
                 mapper.writeValueAsString(resource.list(request(ADMIN))));
         assertEquals(List.of("list admin"), service.calls);
