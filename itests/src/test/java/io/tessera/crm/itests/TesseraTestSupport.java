@@ -46,6 +46,8 @@ public abstract class TesseraTestSupport {
     protected static final ObjectMapper JSON = new ObjectMapper();
     private static final String HTTP_PORT_PROPERTY = "tessera.itest.http.port";
     private static final String SSH_PORT_PROPERTY = "tessera.itest.ssh.port";
+    /** URI of a feature repository with test modules (a free, a paid and a broken one). */
+    protected static final String TEST_MODULES_PROPERTY = "tessera.itest.modules.repo";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -71,6 +73,8 @@ public abstract class TesseraTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", sshPort),
             editConfigurationFilePut("etc/system.properties", HTTP_PORT_PROPERTY, httpPort),
             editConfigurationFilePut("etc/system.properties", SSH_PORT_PROPERTY, sshPort),
+            editConfigurationFilePut("etc/system.properties", TEST_MODULES_PROPERTY,
+                    new File(System.getProperty("tessera.test.modules")).toURI().toString()),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     localRepo),
             // Karaf's own start script passes these on JDK 9+; Pax Exam 4.14 does not (shared/STACK.md, pitfall 6).

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * {@value #NAMESPACE}, e.g.
  * <pre>
  * &lt;capability&gt;tessera.crm.module;id=analytics;name="Analytics";description="Funnel, forecast, win rate";
- *     paid:Boolean=true;requires:List&lt;String&gt;="deals"&lt;/capability&gt;
+ *     paid=true;requires:List&lt;String&gt;="deals"&lt;/capability&gt;
  * </pre>
  * Read afresh on every call, so a repository added at runtime (a third party's modules) shows up at once. When
  * several features declare the same module id (two versions of one feature), the installed one wins, then the
