@@ -30,6 +30,11 @@ public final class CrmEvents {
     public static final String COMPLETED = "COMPLETED";
     /** A task's reminder time has come. */
     public static final String REMINDER = "REMINDER";
+    /**
+     * A company or contact ({@link #ID}) was merged into another ({@link #SURVIVOR_ID}) and archived; every bundle
+     * that refers to it re-points its references to the survivor.
+     */
+    public static final String MERGED = "MERGED";
 
     /** String: the entity kind, one of the constants above. */
     public static final String ENTITY = "entity";
@@ -50,6 +55,8 @@ public final class CrmEvents {
     public static final String PIPELINE_ID = "pipelineId";
     public static final String STAGE_ID = "stageId";
     public static final String FROM_STAGE_ID = "fromStageId";
+    /** Long: on {@link #MERGED}, the record that stayed and took over the merged one ({@link #ID}). */
+    public static final String SURVIVOR_ID = "survivorId";
 
     private CrmEvents() {
     }

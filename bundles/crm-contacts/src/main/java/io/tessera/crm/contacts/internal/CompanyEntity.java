@@ -28,7 +28,10 @@ import javax.persistence.Version;
 @Entity
 @Table(name = "CON_COMPANY", indexes = {
         @Index(name = "CON_COMPANY_OWNER_IX", columnList = "OWNER, ARCHIVED"),
-        @Index(name = "CON_COMPANY_SORT_IX", columnList = "SORT_KEY")})
+        @Index(name = "CON_COMPANY_SORT_IX", columnList = "SORT_KEY"),
+        @Index(name = "CON_COMPANY_NAME_KEY_IX", columnList = "NAME_KEY"),
+        @Index(name = "CON_COMPANY_TAX_KEY_IX", columnList = "TAX_KEY"),
+        @Index(name = "CON_COMPANY_DOMAIN_IX", columnList = "WEB_DOMAIN")})
 @TableGenerator(name = "CON_COMPANY_GEN", table = "CON_IDS", pkColumnValue = "company", allocationSize = 50)
 public class CompanyEntity {
     @Id
@@ -45,10 +48,16 @@ public class CompanyEntity {
     /** lower-cased name, for case-insensitive sorting. */
     @Column(name = "SORT_KEY", length = 200, nullable = false)
     String sortKey;
+    /** {@link MatchKeys#companyName}, for the duplicate rule "same name". */
+    @Column(name = "NAME_KEY", length = 200)
+    String nameKey;
     @Column(name = "LEGAL_NAME", length = 200)
     String legalName;
     @Column(name = "TAX_ID", length = 32)
     String taxId;
+    /** {@link MatchKeys#taxId}, for the duplicate rule "same tax id". */
+    @Column(name = "TAX_KEY", length = 32)
+    String taxKey;
     @Column(name = "INDUSTRY", length = 100)
     String industry;
     @Column(name = "WEBSITE", length = 300)
@@ -86,6 +95,9 @@ public class CompanyEntity {
     String owner;
     @Column(name = "ARCHIVED", nullable = false)
     boolean archived;
+    /** The company this one was merged into (it is archived then); null otherwise. */
+    @Column(name = "MERGED_INTO")
+    Long mergedInto;
     @Column(name = "CREATED_AT", nullable = false)
     Timestamp createdAt;
     @Column(name = "UPDATED_AT", nullable = false)

@@ -182,10 +182,9 @@ public class CompanyServiceImpl implements CompanyService {
     }
 
     private static void apply(CompanyEntity e, Values v) {
-        e.name = v.name();
-        e.sortKey = v.name().toLowerCase(Locale.ROOT);
+        setName(e, v.name());
         e.legalName = v.legalName();
-        e.taxId = v.taxId();
+        setTaxId(e, v.taxId());
         e.industry = v.industry();
         e.website = v.website();
         e.domain = v.domain();
@@ -195,6 +194,18 @@ public class CompanyServiceImpl implements CompanyService {
         e.tags = new HashSet<>(v.tags());
         e.customFields = new java.util.HashMap<>(v.customFields());
         e.owner = v.owner();
+    }
+
+    /** The name and what is derived from it (sorting, duplicate matching). */
+    static void setName(CompanyEntity e, String name) {
+        e.name = name;
+        e.sortKey = name.toLowerCase(Locale.ROOT);
+        e.nameKey = MatchKeys.companyName(name);
+    }
+
+    static void setTaxId(CompanyEntity e, String taxId) {
+        e.taxId = taxId;
+        e.taxKey = MatchKeys.taxId(taxId);
     }
 
     /** The JSON names of the fields the update changes, alphabetically. */

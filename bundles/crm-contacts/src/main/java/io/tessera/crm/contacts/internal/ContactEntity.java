@@ -28,7 +28,8 @@ import javax.persistence.Version;
 @Entity
 @Table(name = "CON_CONTACT", indexes = {
         @Index(name = "CON_CONTACT_OWNER_IX", columnList = "OWNER, ARCHIVED"),
-        @Index(name = "CON_CONTACT_SORT_IX", columnList = "SORT_KEY")})
+        @Index(name = "CON_CONTACT_SORT_IX", columnList = "SORT_KEY"),
+        @Index(name = "CON_CONTACT_NAME_KEY_IX", columnList = "NAME_KEY")})
 @TableGenerator(name = "CON_CONTACT_GEN", table = "CON_IDS", pkColumnValue = "contact", allocationSize = 50)
 public class ContactEntity {
     @Id
@@ -50,16 +51,21 @@ public class ContactEntity {
     /** lower-cased "first last", for searching. */
     @Column(name = "SEARCH_NAME", length = 210, nullable = false)
     String searchName;
+    /** {@link MatchKeys#personName}, for the duplicate rule "same name in the same company". */
+    @Column(name = "NAME_KEY", length = 210)
+    String nameKey;
     @Column(name = "JOB_POSITION", length = 200)
     String position;
 
     @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "CON_CONTACT_PHONE", joinColumns = @JoinColumn(name = "CONTACT_ID"))
+    @CollectionTable(name = "CON_CONTACT_PHONE", joinColumns = @JoinColumn(name = "CONTACT_ID"),
+            indexes = @Index(name = "CON_CONTACT_PHONE_KEY_IX", columnList = "MATCH_KEY"))
     @OrderColumn(name = "POS")
     List<PhoneEmbeddable> phones = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "CON_CONTACT_EMAIL", joinColumns = @JoinColumn(name = "CONTACT_ID"))
+    @CollectionTable(name = "CON_CONTACT_EMAIL", joinColumns = @JoinColumn(name = "CONTACT_ID"),
+            indexes = @Index(name = "CON_CONTACT_EMAIL_IX", columnList = "EMAIL"))
     @OrderColumn(name = "POS")
     @Column(name = "EMAIL", length = 254, nullable = false)
     List<String> emails = new ArrayList<>();
@@ -88,13 +94,17 @@ public class ContactEntity {
 
     /** Links to companies of this bundle (many-to-many through CON_CONTACT_COMPANY), in the order given. */
     @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "CON_CONTACT_COMPANY", joinColumns = @JoinColumn(name = "CONTACT_ID"))
+    @CollectionTable(name = "CON_CONTACT_COMPANY", joinColumns = @JoinColumn(name = "CONTACT_ID"),
+            indexes = @Index(name = "CON_CONTACT_COMPANY_IX", columnList = "COMPANY_ID"))
     @OrderColumn(name = "POS")
     @Column(name = "COMPANY_ID", nullable = false)
     List<Long> companyIds = new ArrayList<>();
 
     @Column(name = "ARCHIVED", nullable = false)
     boolean archived;
+    /** The contact this one was merged into (it is archived then); null otherwise. */
+    @Column(name = "MERGED_INTO")
+    Long mergedInto;
     @Column(name = "CREATED_AT", nullable = false)
     Timestamp createdAt;
     @Column(name = "UPDATED_AT", nullable = false)

@@ -237,11 +237,7 @@ public class ContactServiceImpl implements ContactService {
     }
 
     private static void apply(ContactEntity e, Values v) {
-        e.firstName = v.firstName();
-        e.lastName = v.lastName();
-        e.searchName = Mapping.displayName(v.firstName(), v.lastName()).toLowerCase(Locale.ROOT);
-        e.sortKey = (v.lastName() == null ? v.firstName() : v.lastName() + (v.firstName() == null ? "" : " " + v.firstName()))
-                .toLowerCase(Locale.ROOT);
+        setNames(e, v.firstName(), v.lastName());
         e.position = v.position();
         e.phones = new ArrayList<>(v.phones().stream().map(PhoneEmbeddable::new).toList());
         e.emails = new ArrayList<>(v.emails());
@@ -252,6 +248,16 @@ public class ContactServiceImpl implements ContactService {
         e.owner = v.owner();
         e.source = v.source();
         e.companyIds = new ArrayList<>(v.companyIds());
+    }
+
+    /** The names and everything derived from them (sorting, searching, duplicate matching). */
+    static void setNames(ContactEntity e, String firstName, String lastName) {
+        e.firstName = firstName;
+        e.lastName = lastName;
+        e.searchName = Mapping.displayName(firstName, lastName).toLowerCase(Locale.ROOT);
+        e.sortKey = (lastName == null ? firstName : lastName + (firstName == null ? "" : " " + firstName))
+                .toLowerCase(Locale.ROOT);
+        e.nameKey = MatchKeys.personName(firstName, lastName);
     }
 
     private static List<String> changes(ContactEntity e, Values v) {

@@ -28,4 +28,20 @@ final class Events {
         props.put(CrmEvents.DEAL_IDS, List.<Long>of());
         events.sendEvent(new Event(CrmEvents.topic(entity, action), props));
     }
+
+    /** {@code <entity>/MERGED}: {@code mergedId} went into {@code survivorId}. */
+    void sendMerged(String entity, long mergedId, long survivorId, String actor, String owner, String summary,
+                    List<Long> companyIds, List<Long> contactIds) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(CrmEvents.ENTITY, entity);
+        props.put(CrmEvents.ID, mergedId);
+        props.put(CrmEvents.SURVIVOR_ID, survivorId);
+        props.put(CrmEvents.ACTOR, actor);
+        props.put(CrmEvents.OWNER, owner);
+        props.put(CrmEvents.SUMMARY, summary);
+        props.put(CrmEvents.COMPANY_IDS, List.copyOf(companyIds));
+        props.put(CrmEvents.CONTACT_IDS, List.copyOf(contactIds));
+        props.put(CrmEvents.DEAL_IDS, List.<Long>of());
+        events.sendEvent(new Event(CrmEvents.topic(entity, CrmEvents.MERGED), props));
+    }
 }

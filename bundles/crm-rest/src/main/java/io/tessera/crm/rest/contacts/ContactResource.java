@@ -6,6 +6,9 @@ import io.tessera.crm.api.Page;
 import io.tessera.crm.api.contacts.ContactDto;
 import io.tessera.crm.api.contacts.ContactInput;
 import io.tessera.crm.api.contacts.ContactService;
+import io.tessera.crm.api.contacts.DuplicateGroup;
+import io.tessera.crm.api.contacts.DuplicateService;
+import io.tessera.crm.api.contacts.MergeRecord;
 import io.tessera.crm.api.contacts.RecordQuery;
 import io.tessera.crm.rest.support.RestSupport;
 import javax.servlet.http.HttpServletRequest;
@@ -30,9 +33,11 @@ import javax.ws.rs.core.UriInfo;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ContactResource {
     private final ContactService contacts;
+    private final DuplicateService duplicates;
 
-    public ContactResource(ContactService contacts) {
+    public ContactResource(ContactService contacts, DuplicateService duplicates) {
         this.contacts = contacts;
+        this.duplicates = duplicates;
     }
 
     @GET
@@ -52,6 +57,39 @@ public class ContactResource {
     public Response create(@Context HttpServletRequest rq, @Context UriInfo uri, ContactInput input) {
         ContactDto created = contacts.create(RestSupport.caller(rq), input);
         return RestSupport.created(uri, created.id(), created.version(), created);
+    }
+
+    /**
+     * Groups of live contacts that look like the same contact, with the rule and the reason; only groups whose
+     * every member the caller may see. Paged like every list.
+     */
+    @GET
+    @Path("duplicates")
+    public Page<DuplicateGroup> duplicates(@Context HttpServletRequest rq, @QueryParam("limit") String limit,
+                                           @QueryParam("cursor") String cursor) {
+        return duplicates.contactDuplicates(RestSupport.caller(rq), RestSupport.paging(limit, cursor));
+    }
+
+    /**
+     * Merges {@code {"mergeId": m}} into this contact (the survivor): nothing is lost, conflicting values go to
+     * the merge history, the merged card is archived (restorable). {@code If-Match} (optional) checks the survivor's
+     * version. Answers the survivor with its new ETag.
+     */
+    @POST
+    @Path("{id}/merge")
+    public Response merge(@Context HttpServletRequest rq, @PathParam("id") long id,
+                          @HeaderParam("If-Match") String ifMatch, MergeRequest body) {
+        long mergeId = Merging.mergeId(body);
+        ContactDto survivor = duplicates.mergeContacts(RestSupport.caller(rq), id, mergeId,
+                Merging.expectedVersion(ifMatch));
+        return RestSupport.ok(survivor.version(), survivor);
+    }
+
+    /** The merges this contact took part in (as survivor or as merged card), oldest first, with their conflicts. */
+    @GET
+    @Path("{id}/merge-history")
+    public Page<MergeRecord> mergeHistory(@Context HttpServletRequest rq, @PathParam("id") long id) {
+        return new Page<>(duplicates.contactMergeHistory(RestSupport.caller(rq), id), null);
     }
 
     @GET

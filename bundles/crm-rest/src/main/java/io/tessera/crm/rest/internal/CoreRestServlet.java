@@ -2,6 +2,7 @@ package io.tessera.crm.rest.internal;
 
 import io.tessera.crm.api.contacts.CompanyService;
 import io.tessera.crm.api.contacts.ContactService;
+import io.tessera.crm.api.contacts.DuplicateService;
 import io.tessera.crm.api.deals.DealService;
 import io.tessera.crm.api.deals.PipelineService;
 import io.tessera.crm.api.modules.LicenceService;
@@ -48,11 +49,11 @@ public class CoreRestServlet extends JaxrsServlet {
                            @Reference TaskService tasks, @Reference TimelineService timeline,
                            @Reference NoteService notes, @Reference OwnerService owners,
                            @Reference UserService users, @Reference ModuleService modules,
-                           @Reference LicenceService licences) {
+                           @Reference LicenceService licences, @Reference DuplicateService duplicates) {
         super(List.of(
                 new HealthResource(),
-                new CompanyResource(companies),
-                new ContactResource(contacts),
+                new CompanyResource(companies, duplicates),
+                new ContactResource(contacts, duplicates),
                 new PipelineResource(pipelines),
                 new DealResource(deals, pipelines),
                 new TaskResource(tasks),

@@ -1,0 +1,480 @@
+package io.tessera.crm.contacts.internal;
+
+import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.ConflictException;
+import io.tessera.crm.api.NotFoundException;
+import io.tessera.crm.api.Page;
+import io.tessera.crm.api.Paging;
+import io.tessera.crm.api.StaleVersionException;
+import io.tessera.crm.api.ValidationException;
+import io.tessera.crm.api.contacts.Address;
+import io.tessera.crm.api.contacts.CompanyDto;
+import io.tessera.crm.api.contacts.CompanyInput;
+import io.tessera.crm.api.contacts.ContactDto;
+import io.tessera.crm.api.contacts.ContactInput;
+import io.tessera.crm.api.contacts.DuplicateGroup;
+import io.tessera.crm.api.contacts.DuplicateService;
+import io.tessera.crm.api.contacts.MergeConflict;
+import io.tessera.crm.api.contacts.MergeRecord;
+import io.tessera.crm.support.jpa.Transactions;
+import io.tessera.crm.support.validation.Checks;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Duplicate groups, matching and merging of companies and contacts (see {@link DuplicateService}). */
+@Component(service = DuplicateService.class)
+public class DuplicateServiceImpl implements DuplicateService {
+    private static final Logger LOG = LoggerFactory.getLogger(DuplicateServiceImpl.class);
+    /** At most this many values of each kind are looked up by one match call. */
+    private static final int MAX_MATCH_VALUES = 100;
+    private static final int MAX_COMPANY_LINKS = 100;
+
+    private final Transactions tx;
+    private final Events events;
+    private final Clock clock;
+    private final List<DuplicateRules.Rule> contactRules = DuplicateRules.contactRules();
+    private final List<DuplicateRules.Rule> companyRules = DuplicateRules.companyRules();
+
+    @Activate
+    public DuplicateServiceImpl(@Reference(target = "(osgi.unit.name=crm-contacts)") EntityManagerFactory emf,
+                                @Reference EventAdmin events) {
+        this(emf, events, Clock.systemUTC());
+    }
+
+    DuplicateServiceImpl(EntityManagerFactory emf, EventAdmin events, Clock clock) {
+        this.tx = new Transactions(emf);
+        this.events = new Events(events);
+        this.clock = clock;
+        try {
+            int keyed = KeyBackfill.run(emf);
+            if (keyed > 0) {
+                LOG.info("filled the duplicate match keys of {} existing rows", keyed);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not fill the duplicate match keys of existing rows; older records may not be matched", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- groups
+
+    @Override
+    public Page<DuplicateGroup> contactDuplicates(Caller caller, Paging paging) {
+        Paging p = paging == null ? Paging.FIRST : paging;
+        return tx.read(em -> DuplicateRules.page(em, caller, contactRules, p));
+    }
+
+    @Override
+    public Page<DuplicateGroup> companyDuplicates(Caller caller, Paging paging) {
+        Paging p = paging == null ? Paging.FIRST : paging;
+        return tx.read(em -> DuplicateRules.page(em, caller, companyRules, p));
+    }
+
+    // ---------------------------------------------------------------- matching
+
+    @Override
+    public List<Long> matchContacts(Caller caller, ContactInput input) {
+        if (input == null) {
+            return List.of();
+        }
+        List<String> emails = keys(input.emails(), MatchKeys::email);
+        List<String> phones = keys(input.phones(), MatchKeys::phone);
+        String nameKey = MatchKeys.personName(input.firstName(), input.lastName());
+        List<Long> companies = input.companyIds() == null ? List.of()
+                : input.companyIds().stream().filter(Objects::nonNull).distinct().limit(MAX_MATCH_VALUES).toList();
+        String mine = caller.seesAll() ? "" : " AND c.owner = :me";
+        return tx.read(em -> {
+            Set<Long> ids = new TreeSet<>();
+            if (!emails.isEmpty()) {
+                ids.addAll(ids(em, caller, "SELECT DISTINCT c.id FROM ContactEntity c JOIN c.emails x"
+                        + " WHERE c.archived = false AND x IN :v" + mine, "v", emails));
+            }
+            if (!phones.isEmpty()) {
+                ids.addAll(ids(em, caller, "SELECT DISTINCT c.id FROM ContactEntity c JOIN c.phones p"
+                        + " WHERE c.archived = false AND p.matchKey IN :v" + mine, "v", phones));
+            }
+            if (nameKey != null && !companies.isEmpty()) {
+                ids.addAll(ids(em, caller, "SELECT DISTINCT c.id FROM ContactEntity c JOIN c.companyIds k"
+                        + " WHERE c.archived = false AND k IN :v AND c.nameKey = :name" + mine, "v", companies,
+                        "name", nameKey));
+            }
+            return List.copyOf(ids);
+        });
+    }
+
+    @Override
+    public List<Long> matchCompanies(Caller caller, CompanyInput input) {
+        if (input == null) {
+            return List.of();
+        }
+        String taxKey = MatchKeys.taxId(input.taxId());
+        String domain = input.website() == null || input.website().isBlank() ? null
+                : Normalize.domain(new Checks(), "website", input.website().strip());
+        String nameKey = MatchKeys.companyName(input.name());
+        String mine = caller.seesAll() ? "" : " AND c.owner = :me";
+        return tx.read(em -> {
+            Set<Long> ids = new TreeSet<>();
+            String base = "SELECT c.id FROM CompanyEntity c WHERE c.archived = false" + mine + " AND ";
+            if (taxKey != null) {
+                ids.addAll(ids(em, caller, base + "c.taxKey = :v", "v", taxKey));
+            }
+            if (domain != null) {
+                ids.addAll(ids(em, caller, base + "c.domain = :v", "v", domain));
+            }
+            if (nameKey != null) {
+                ids.addAll(ids(em, caller, base + "c.nameKey = :v", "v", nameKey));
+            }
+            return List.copyOf(ids);
+        });
+    }
+
+    private static <T> List<String> keys(Collection<T> values, java.util.function.Function<T, String> key) {
+        if (values == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (T v : values) {
+            String k = v == null ? null : key.apply(v);
+            if (k != null && !k.isEmpty() && !out.contains(k) && out.size() < MAX_MATCH_VALUES) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    private static List<Long> ids(EntityManager em, Caller caller, String jpql, Object... params) {
+        javax.persistence.TypedQuery<Long> q = em.createQuery(jpql, Long.class);
+        for (int i = 0; i < params.length; i += 2) {
+            q.setParameter((String) params[i], params[i + 1]);
+        }
+        if (!caller.seesAll()) {
+            q.setParameter("me", caller.username());
+        }
+        return q.getResultList();
+    }
+
+    // ---------------------------------------------------------------- merging
+
+    /** What a merge transaction hands to the event after the commit. */
+    private record Merged<D>(D survivor, String summary, List<Long> companyIds, List<Long> contactIds) {
+    }
+
+    @Override
+    public ContactDto mergeContacts(Caller caller, long survivorId, long mergedId, Long expectedSurvivorVersion) {
+        checkDistinct(survivorId, mergedId);
+        Merged<ContactDto> result = tx.write(em -> {
+            ContactEntity s = contact(em, caller, survivorId);
+            ContactEntity m = contact(em, caller, mergedId);
+            if (expectedSurvivorVersion != null && s.version != expectedSurvivorVersion) {
+                throw new StaleVersionException(ContactServiceImpl.ENTITY, survivorId, expectedSurvivorVersion,
+                        s.version);
+            }
+            checkLive(ContactServiceImpl.ENTITY, s.archived, survivorId, s.mergedInto, true);
+            checkLive(ContactServiceImpl.ENTITY, m.archived, mergedId, m.mergedInto, false);
+            List<MergeConflict> conflicts = new ArrayList<>();
+            Set<Long> companyIds = new LinkedHashSet<>(s.companyIds);
+            companyIds.addAll(m.companyIds);
+
+            String first = scalar(conflicts, "firstName", s.firstName, m.firstName);
+            String last = scalar(conflicts, "lastName", s.lastName, m.lastName);
+            ContactServiceImpl.setNames(s, first, last);
+            s.position = scalar(conflicts, "position", s.position, m.position);
+            s.birthday = scalar(conflicts, "birthday", s.birthday, m.birthday);
+            s.notes = scalar(conflicts, "notes", s.notes, m.notes);
+            s.source = scalar(conflicts, "source", s.source, m.source);
+            scalar(conflicts, "owner", s.owner, m.owner);
+            s.phones = phones(conflicts, s.phones, m.phones);
+            s.emails = list(conflicts, "emails", s.emails, m.emails, Normalize.MAX_EMAILS);
+            s.tags = new HashSet<>(list(conflicts, "tags", new ArrayList<>(new TreeSet<>(s.tags)),
+                    new ArrayList<>(new TreeSet<>(m.tags)), Normalize.MAX_TAGS));
+            s.customFields = customFields(conflicts, s.customFields, m.customFields);
+            s.companyIds = list(conflicts, "companyIds", s.companyIds, m.companyIds, MAX_COMPANY_LINKS);
+
+            Timestamp now = now();
+            s.updatedAt = now;
+            m.archived = true;
+            m.mergedInto = s.id;
+            m.updatedAt = now;
+            record(em, ContactServiceImpl.ENTITY, s.id, m.id, now, caller, conflicts);
+            em.flush();
+            String summary = "Contact '" + Mapping.displayName(m.firstName, m.lastName) + "' (#" + m.id
+                    + ") merged into '" + Mapping.displayName(s.firstName, s.lastName) + "' (#" + s.id + ")"
+                    + conflictNote(conflicts);
+            return new Merged<>(Mapping.contact(s), summary, List.copyOf(companyIds), List.of(m.id, s.id));
+        });
+        events.sendMerged(ContactServiceImpl.ENTITY, mergedId, survivorId, caller.username(),
+                result.survivor().owner(), result.summary(), result.companyIds(), result.contactIds());
+        return result.survivor();
+    }
+
+    @Override
+    public CompanyDto mergeCompanies(Caller caller, long survivorId, long mergedId, Long expectedSurvivorVersion) {
+        checkDistinct(survivorId, mergedId);
+        Merged<CompanyDto> result = tx.write(em -> {
+            CompanyEntity s = company(em, caller, survivorId);
+            CompanyEntity m = company(em, caller, mergedId);
+            if (expectedSurvivorVersion != null && s.version != expectedSurvivorVersion) {
+                throw new StaleVersionException(CompanyServiceImpl.ENTITY, survivorId, expectedSurvivorVersion,
+                        s.version);
+            }
+            checkLive(CompanyServiceImpl.ENTITY, s.archived, survivorId, s.mergedInto, true);
+            checkLive(CompanyServiceImpl.ENTITY, m.archived, mergedId, m.mergedInto, false);
+            List<MergeConflict> conflicts = new ArrayList<>();
+
+            CompanyServiceImpl.setName(s, scalar(conflicts, "name", s.name, m.name));
+            s.legalName = scalar(conflicts, "legalName", s.legalName, m.legalName);
+            CompanyServiceImpl.setTaxId(s, scalar(conflicts, "taxId", s.taxId, m.taxId));
+            s.industry = scalar(conflicts, "industry", s.industry, m.industry);
+            if (s.website == null) {
+                s.website = m.website;
+                s.domain = m.domain;
+            } else {
+                scalar(conflicts, "website", s.website, m.website);
+            }
+            Address sa = s.address == null ? null : s.address.toAddress();
+            Address ma = m.address == null ? null : m.address.toAddress();
+            if (sa == null) {
+                s.address = AddressEmbeddable.of(ma);
+            } else if (ma != null && !sa.equals(ma)) {
+                conflicts.add(new MergeConflict("address", text(sa), text(ma)));
+            }
+            scalar(conflicts, "owner", s.owner, m.owner);
+            s.phones = phones(conflicts, s.phones, m.phones);
+            s.emails = list(conflicts, "emails", s.emails, m.emails, Normalize.MAX_EMAILS);
+            s.tags = new HashSet<>(list(conflicts, "tags", new ArrayList<>(new TreeSet<>(s.tags)),
+                    new ArrayList<>(new TreeSet<>(m.tags)), Normalize.MAX_TAGS));
+            s.customFields = customFields(conflicts, s.customFields, m.customFields);
+
+            Timestamp now = now();
+            List<Long> moved = repointContacts(em, m.id, s.id, now);
+            s.updatedAt = now;
+            m.archived = true;
+            m.mergedInto = s.id;
+            m.updatedAt = now;
+            record(em, CompanyServiceImpl.ENTITY, s.id, m.id, now, caller, conflicts);
+            em.flush();
+            String summary = "Company '" + m.name + "' (#" + m.id + ") merged into '" + s.name + "' (#" + s.id + ")"
+                    + conflictNote(conflicts);
+            return new Merged<>(Mapping.company(s), summary, List.of(m.id, s.id), moved);
+        });
+        events.sendMerged(CompanyServiceImpl.ENTITY, mergedId, survivorId, caller.username(),
+                result.survivor().owner(), result.summary(), result.companyIds(), result.contactIds());
+        return result.survivor();
+    }
+
+    /**
+     * Every contact linked to the merged company (live or archived) is linked to the survivor instead, in the same
+     * place in its list; a contact already linked to both keeps the one link. Only these contacts are read.
+     */
+    private static List<Long> repointContacts(EntityManager em, long mergedId, long survivorId, Timestamp now) {
+        List<ContactEntity> linked = em.createQuery("SELECT DISTINCT c FROM ContactEntity c JOIN c.companyIds k"
+                + " WHERE k = :m ORDER BY c.id", ContactEntity.class).setParameter("m", mergedId).getResultList();
+        List<Long> ids = new ArrayList<>();
+        for (ContactEntity c : linked) {
+            List<Long> links = new ArrayList<>();
+            for (Long id : c.companyIds) {
+                Long to = id == mergedId ? survivorId : id;
+                if (!links.contains(to)) {
+                    links.add(to);
+                }
+            }
+            c.companyIds = links;
+            c.updatedAt = now;
+            ids.add(c.id);
+        }
+        return ids;
+    }
+
+    @Override
+    public List<MergeRecord> contactMergeHistory(Caller caller, long contactId) {
+        return tx.read(em -> {
+            contact(em, caller, contactId);
+            return history(em, ContactServiceImpl.ENTITY, contactId);
+        });
+    }
+
+    @Override
+    public List<MergeRecord> companyMergeHistory(Caller caller, long companyId) {
+        return tx.read(em -> {
+            company(em, caller, companyId);
+            return history(em, CompanyServiceImpl.ENTITY, companyId);
+        });
+    }
+
+    private static List<MergeRecord> history(EntityManager em, String kind, long id) {
+        List<MergeRecord> out = new ArrayList<>();
+        for (MergeEntity m : em.createQuery("SELECT m FROM MergeEntity m WHERE m.kind = :kind"
+                        + " AND (m.survivorId = :id OR m.mergedId = :id) ORDER BY m.mergedAt, m.id", MergeEntity.class)
+                .setParameter("kind", kind).setParameter("id", id).getResultList()) {
+            out.add(new MergeRecord(m.survivorId, m.mergedId, Mapping.instant(m.mergedAt), m.mergedBy,
+                    m.conflicts.stream().map(MergeConflictEmbeddable::toConflict).toList()));
+        }
+        return out;
+    }
+
+    private static void record(EntityManager em, String kind, long survivorId, long mergedId, Timestamp at,
+                               Caller caller, List<MergeConflict> conflicts) {
+        MergeEntity m = new MergeEntity();
+        m.kind = kind;
+        m.survivorId = survivorId;
+        m.mergedId = mergedId;
+        m.mergedAt = at;
+        m.mergedBy = caller.username();
+        m.conflicts = new ArrayList<>(conflicts.stream().map(MergeConflictEmbeddable::new).toList());
+        em.persist(m);
+    }
+
+    private static void checkDistinct(long survivorId, long mergedId) {
+        if (survivorId == mergedId) {
+            throw new ValidationException("mergeId", "must differ from the id of the card it is merged into");
+        }
+    }
+
+    private static void checkLive(String entity, boolean archived, long id, Long mergedInto, boolean survivor) {
+        if (!archived) {
+            return;
+        }
+        String why = mergedInto != null ? " (it was merged into " + mergedInto + ")" : "";
+        throw new ConflictException(entity + " " + id + " is archived" + why
+                + (survivor ? "; restore it first or merge into another card" : "; restore it first to merge it"));
+    }
+
+    private static ContactEntity contact(EntityManager em, Caller caller, long id) {
+        ContactEntity e = em.find(ContactEntity.class, id);
+        if (e == null || !caller.mayAccess(e.owner)) {
+            throw new NotFoundException(ContactServiceImpl.ENTITY, id);
+        }
+        return e;
+    }
+
+    private static CompanyEntity company(EntityManager em, Caller caller, long id) {
+        CompanyEntity e = em.find(CompanyEntity.class, id);
+        if (e == null || !caller.mayAccess(e.owner)) {
+            throw new NotFoundException(CompanyServiceImpl.ENTITY, id);
+        }
+        return e;
+    }
+
+    /** The survivor's value when it has one (the merged card's differing value becomes a conflict), else the merged one. */
+    private static <T> T scalar(List<MergeConflict> conflicts, String field, T survivor, T merged) {
+        if (survivor == null) {
+            return merged;
+        }
+        if (merged != null && !survivor.equals(merged)) {
+            conflicts.add(new MergeConflict(field, text(survivor), text(merged)));
+        }
+        return survivor;
+    }
+
+    /** The survivor's list plus the merged card's new values; values beyond {@code max} become conflicts. */
+    private static <T> List<T> list(List<MergeConflict> conflicts, String field, List<T> survivor, List<T> merged,
+                                    int max) {
+        List<T> out = new ArrayList<>(survivor);
+        for (T v : merged) {
+            if (out.contains(v)) {
+                continue;
+            }
+            if (out.size() < max) {
+                out.add(v);
+            } else {
+                conflicts.add(new MergeConflict(field, null, text(v)));
+            }
+        }
+        return out;
+    }
+
+    /** Phones are the same number when their match keys are (short numbers: when they are spelt the same). */
+    private static List<PhoneEmbeddable> phones(List<MergeConflict> conflicts, List<PhoneEmbeddable> survivor,
+                                                List<PhoneEmbeddable> merged) {
+        List<PhoneEmbeddable> out = new ArrayList<>(survivor);
+        Set<String> known = new HashSet<>();
+        for (PhoneEmbeddable p : survivor) {
+            known.add(phoneKey(p));
+        }
+        for (PhoneEmbeddable p : merged) {
+            if (!known.add(phoneKey(p))) {
+                continue;
+            }
+            if (out.size() < Normalize.MAX_PHONES) {
+                out.add(new PhoneEmbeddable(p.number()));
+            } else {
+                conflicts.add(new MergeConflict("phones", null, p.number()));
+            }
+        }
+        return out;
+    }
+
+    private static String phoneKey(PhoneEmbeddable p) {
+        String key = p.matchKey();
+        return key.isEmpty() ? "=" + p.number() : key;
+    }
+
+    /** Keys the survivor lacks (or holds as null) are taken; differing values become conflicts. */
+    private static Map<String, String> customFields(List<MergeConflict> conflicts, Map<String, String> survivor,
+                                                    Map<String, String> merged) {
+        Map<String, String> out = new java.util.HashMap<>(survivor);
+        for (String key : new TreeSet<>(merged.keySet())) {
+            String m = merged.get(key);
+            String s = out.get(key);
+            if (s == null || (s.equals("n:") && !m.equals("n:"))) {
+                if (s != null || out.size() < CustomFields.MAX_FIELDS) {
+                    out.put(key, m);
+                } else {
+                    conflicts.add(new MergeConflict("customFields." + key, null, decoded(key, m)));
+                }
+            } else if (!s.equals(m) && !m.equals("n:")) {
+                conflicts.add(new MergeConflict("customFields." + key, decoded(key, s), decoded(key, m)));
+            }
+        }
+        return out;
+    }
+
+    private static String decoded(String key, String stored) {
+        return text(CustomFields.decode(Map.of(key, stored)).get(key));
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Address a) {
+            List<String> parts = new ArrayList<>();
+            for (String p : new String[] {a.street(), a.city(), a.region(), a.postalCode(), a.country()}) {
+                if (p != null) {
+                    parts.add(p);
+                }
+            }
+            return String.join(", ", parts);
+        }
+        return value.toString();
+    }
+
+    private static String conflictNote(List<MergeConflict> conflicts) {
+        if (conflicts.isEmpty()) {
+            return "";
+        }
+        return "; kept as history: " + String.join(", ", new TreeSet<>(conflicts.stream()
+                .map(MergeConflict::field).toList()));
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    }
+}
