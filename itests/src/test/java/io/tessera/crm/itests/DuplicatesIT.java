@@ -1,0 +1,65 @@
+package io.tessera.crm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/** Duplicate cards in the base and merging them, across bundles, in the real distribution. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class DuplicatesIT extends TesseraTestSupport {
+
+    @Test
+    public void duplicateContactsAreFoundAndMergedWithNothingLost() throws Exception {
+        long company = admin("POST", "/companies", "{\"name\":\"Merge Co\"}").json().get("id").asLong();
+        long survivor = admin("POST", "/contacts", "{\"firstName\":\"Olga\",\"lastName\":\"Smirnova\","
+                + "\"emails\":[\"olga@merge.co\"],\"phones\":[\"+7 912 345-67-89\"],\"position\":\"Buyer\"}")
+                .json().get("id").asLong();
+        long duplicate = admin("POST", "/contacts", "{\"firstName\":\"Olga\",\"lastName\":\"Smirnova\","
+                + "\"emails\":[\"OLGA@merge.co\",\"olga.s@gmail.com\"],\"phones\":[\"8 (912) 345-67-89\"],"
+                + "\"position\":\"Head of purchasing\",\"companyIds\":[" + company + "],\"tags\":[\"vip\"]}")
+                .json().get("id").asLong();
+        long deal = admin("POST", "/deals", "{\"title\":\"Merge deal\",\"contactIds\":[" + duplicate + "]}")
+                .json().get("id").asLong();
+        admin("POST", "/notes", "{\"text\":\"Met at the fair\",\"contactId\":" + duplicate + "}");
+
+        JsonNode groups = admin("GET", "/contacts/duplicates?limit=500", null).json().get("items");
+        List<String> rules = new ArrayList<>();
+        groups.forEach(g -> {
+            List<Long> ids = new ArrayList<>();
+            g.get("ids").forEach(id -> ids.add(id.asLong()));
+            if (ids.contains(survivor) && ids.contains(duplicate)) {
+                rules.add(g.get("rule").asText());
+            }
+        });
+        assertTrue(rules.toString(), rules.contains("EMAIL"));
+        assertTrue(rules.toString(), rules.contains("PHONE"));
+
+        Reply merged = admin("POST", "/contacts/" + survivor + "/merge", "{\"mergeId\":" + duplicate + "}");
+        assertEquals(merged.toString(), 200, merged.status());
+        JsonNode card = merged.json();
+        assertTrue(card.toString(), card.get("emails").toString().contains("olga.s@gmail.com"));
+        assertEquals(card.toString(), "[" + company + "]", card.get("companyIds").toString());
+        assertTrue(card.get("tags").toString().contains("vip"));
+        assertEquals("Buyer", card.get("position").asText());
+
+        JsonNode history = admin("GET", "/contacts/" + survivor + "/merge-history", null).json().get("items");
+        assertTrue(history.toString(), history.toString().contains("Head of purchasing"));
+
+        assertEquals("[" + survivor + "]", admin("GET", "/deals/" + deal, null).json().get("contactIds").toString());
+        String timeline = admin("GET", "/timeline?contactId=" + survivor, null).text();
+        assertTrue(timeline, timeline.contains("Met at the fair"));
+
+        JsonNode gone = admin("GET", "/contacts/" + duplicate, null).json();
+        assertTrue("the merged card is archived, not deleted", gone.get("archived").asBoolean());
+        assertEquals(200, admin("POST", "/contacts/" + duplicate + "/restore", null).status());
+    }
+}
