@@ -53,12 +53,12 @@ public class AuthenticationFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) resp;
-        if (request.getContentLengthLong() > config.maxRequestBytes()) {
-            problem(response, 413, "Payload too large", "the request body is larger than "
-                    + config.maxRequestBytes() + " bytes");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        long limit = path.startsWith("/api/v1/imports") ? config.maxImportBytes() : config.maxRequestBytes();
+        if (request.getContentLengthLong() > limit) {
+            problem(response, 413, "Payload too large", "the request body is larger than " + limit + " bytes");
             return;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         if (OPEN_PATHS.contains(path)) {
             chain.doFilter(request, response);
             return;

@@ -5,6 +5,7 @@ import io.tessera.crm.api.contacts.ContactService;
 import io.tessera.crm.api.contacts.DuplicateService;
 import io.tessera.crm.api.deals.DealService;
 import io.tessera.crm.api.deals.PipelineService;
+import io.tessera.crm.api.imports.ImportService;
 import io.tessera.crm.api.modules.LicenceService;
 import io.tessera.crm.api.modules.ModuleService;
 import io.tessera.crm.api.owners.OwnerService;
@@ -19,6 +20,7 @@ import io.tessera.crm.rest.core.OwnerResource;
 import io.tessera.crm.rest.core.UserResource;
 import io.tessera.crm.rest.deals.DealResource;
 import io.tessera.crm.rest.deals.PipelineResource;
+import io.tessera.crm.rest.imports.ImportResource;
 import io.tessera.crm.rest.modules.LicenceResource;
 import io.tessera.crm.rest.modules.ModuleResource;
 import io.tessera.crm.rest.support.JaxrsServlet;
@@ -49,7 +51,8 @@ public class CoreRestServlet extends JaxrsServlet {
                            @Reference TaskService tasks, @Reference TimelineService timeline,
                            @Reference NoteService notes, @Reference OwnerService owners,
                            @Reference UserService users, @Reference ModuleService modules,
-                           @Reference LicenceService licences, @Reference DuplicateService duplicates) {
+                           @Reference LicenceService licences, @Reference DuplicateService duplicates,
+                           @Reference ImportService imports) {
         super(List.of(
                 new HealthResource(),
                 new CompanyResource(companies, duplicates),
@@ -62,7 +65,8 @@ public class CoreRestServlet extends JaxrsServlet {
                 new OwnerResource(owners),
                 new UserResource(users),
                 new ModuleResource(modules),
-                new LicenceResource(licences)));
+                new LicenceResource(licences),
+                new ImportResource(imports)));
     }
 
     @Deactivate

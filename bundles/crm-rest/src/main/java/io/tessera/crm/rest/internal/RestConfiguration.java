@@ -11,6 +11,9 @@ public @interface RestConfiguration {
     @AttributeDefinition(description = "Largest request body accepted, in bytes (larger: 413)")
     long maxRequestBytes() default 10_485_760L;
 
+    @AttributeDefinition(description = "Largest file accepted by POST /api/v1/imports, in bytes (larger: 413)")
+    long maxImportBytes() default 1_073_741_824L;
+
     @AttributeDefinition(description = "Failed logins per user and minute before 429")
     int failedLoginsPerMinute() default 10;
 

@@ -1,0 +1,49 @@
+package io.tessera.crm.api.imports;
+
+import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.Page;
+import io.tessera.crm.api.Paging;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Imports of companies and contacts from CSV (any of the delimiters , ; TAB |, UTF-8 with or without BOM, or
+ * Windows-1251) and XLSX files. An import runs in the background: {@code start} checks the options, queues the job and
+ * returns at once; {@link #get} shows its progress; {@link #report} lists one result per data row.
+ * Every record is written through the contacts services, so the caller's visibility and validation rules apply. Only
+ * admins and managers may import ({@link io.tessera.crm.api.AccessDeniedException} otherwise); a job is visible to
+ * its starter and to admins ({@link io.tessera.crm.api.NotFoundException} for others).
+ */
+public interface ImportService {
+
+    /**
+     * Starts an import of the stream; the stream is copied (streamed, never held in memory whole) before this method
+     * returns, so the caller may close it. {@code fileName} (may be null) tells XLSX from CSV by its extension; a
+     * ZIP signature is read as XLSX too. Invalid options are a {@link io.tessera.crm.api.ValidationException} naming
+     * the option ({@code mode}, {@code mapping.<column>}, {@code delimiter}, {@code encoding}, {@code defaultRegion}).
+     */
+    ImportDto start(Caller caller, String fileName, InputStream data, ImportOptions options);
+
+    /** As {@link #start(Caller, String, InputStream, ImportOptions)}, reading a file that stays in place. */
+    ImportDto start(Caller caller, String fileName, Path file, ImportOptions options);
+
+    /** The job with its progress (rows done of total, rate) and its counts. */
+    ImportDto get(Caller caller, long id);
+
+    /**
+     * Waits at most {@code timeout} for the job to finish and returns its state then (finished or not): lets a console
+     * show progress without polling in a sleep loop.
+     */
+    ImportDto await(Caller caller, long id, Duration timeout);
+
+    /** The row-by-row report, in row order. */
+    Page<ImportRowResult> report(Caller caller, long id, Paging paging);
+
+    /**
+     * Reverts a finished import: the records it created are archived, the records it changed get back the values they
+     * had before (from the before-image stored per row). A dry run, a running job or an undone one is a
+     * {@link io.tessera.crm.api.ConflictException}.
+     */
+    ImportDto undo(Caller caller, long id);
+}

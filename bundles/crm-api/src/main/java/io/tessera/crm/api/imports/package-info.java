@@ -1,0 +1,7 @@
+/** Importing companies and contacts from CSV and XLSX files: options, progress, the row-by-row report, undo. */
+@Export
+@Version("1.0.0")
+package io.tessera.crm.api.imports;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,166 @@
+package io.tessera.crm.importer.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A CSV file read streamingly with Commons CSV. The encoding is detected when not given: a UTF-8 BOM, or a sample
+ * (the first {@value #SAMPLE} bytes) that decodes as valid UTF-8, means UTF-8; anything else is windows-1251 (what 1C
+ * and Russian Excel write). The delimiter is detected from the header line: the most frequent of , ; TAB | outside
+ * quotes (',' when none occurs).
+ */
+final class CsvTable implements Table {
+    static final int SAMPLE = 1 << 20;
+    static final Charset CP1251 = Charset.forName("windows-1251");
+    private static final char[] DELIMITERS = {',', ';', '\t', '|'};
+
+    private final Path file;
+    private final Charset charset;
+    private final boolean skipBom;
+    private final char delimiter;
+
+    CsvTable(Path file, String encoding, String delimiter) throws IOException {
+        this.file = file;
+        boolean bom = hasUtf8Bom(file);
+        this.charset = encoding != null ? Charset.forName(encoding) : detect(file, bom);
+        this.skipBom = bom && charset.equals(StandardCharsets.UTF_8);
+        if (delimiter != null && !delimiter.isEmpty()) {
+            this.delimiter = delimiter.equals("\\t") || delimiter.equalsIgnoreCase("tab") ? '\t' : delimiter.charAt(0);
+        } else {
+            try (BufferedReader r = new BufferedReader(open(file, charset, skipBom))) {
+                String line = r.readLine();
+                this.delimiter = detectDelimiter(line == null ? "" : line);
+            }
+        }
+    }
+
+    @Override
+    public void read(RowHandler handler) throws Exception {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setQuote('"')
+                .setIgnoreEmptyLines(true).setTrim(false).build();
+        try (Reader reader = new BufferedReader(open(file, charset, skipBom), 1 << 16);
+             CSVParser parser = format.parse(reader)) {
+            long index = 0;
+            Iterator<CSVRecord> it = parser.iterator();
+            while (true) {
+                CSVRecord r;
+                try {
+                    if (!it.hasNext()) {
+                        return;
+                    }
+                    r = it.next();
+                } catch (java.io.UncheckedIOException | IllegalStateException e) {
+                    throw new IOException("the file is not valid CSV after data row " + Math.max(0, index - 1)
+                            + ": " + e.getMessage(), e);
+                }
+                List<String> cells = new ArrayList<>(r.size());
+                for (String v : r) {
+                    cells.add(v == null ? "" : v);
+                }
+                if (!handler.row(index++, cells)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static Reader open(Path file, Charset charset, boolean skipBom) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        if (skipBom) {
+            in.skipNBytes(3);
+        }
+        return new InputStreamReader(in, charset);
+    }
+
+    static boolean hasUtf8Bom(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(3);
+            return b.length == 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
+        }
+    }
+
+    static Charset detect(Path file, boolean bom) throws IOException {
+        if (bom) {
+            return StandardCharsets.UTF_8;
+        }
+        byte[] sample;
+        try (InputStream in = Files.newInputStream(file)) {
+            sample = in.readNBytes(SAMPLE);
+        }
+        return isUtf8(sample, sample.length == SAMPLE) ? StandardCharsets.UTF_8 : CP1251;
+    }
+
+    /** Whether the bytes are valid UTF-8; a multi-byte sequence cut by the end of a truncated sample is allowed. */
+    static boolean isUtf8(byte[] bytes, boolean truncated) {
+        int len = bytes.length;
+        if (truncated) {
+            int back = 0;
+            while (back < 3 && len - back - 1 >= 0 && (bytes[len - back - 1] & 0xC0) == 0x80) {
+                back++;
+            }
+            if (len - back - 1 >= 0 && (bytes[len - back - 1] & 0xC0) == 0xC0) {
+                len = len - back - 1;
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            CharBuffer unused = decoder.decode(ByteBuffer.wrap(bytes, 0, len));
+            return unused != null;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    static char detectDelimiter(String headerLine) {
+        int[] counts = new int[DELIMITERS.length];
+        boolean quoted = false;
+        for (int i = 0; i < headerLine.length(); i++) {
+            char ch = headerLine.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                for (int d = 0; d < DELIMITERS.length; d++) {
+                    if (ch == DELIMITERS[d]) {
+                        counts[d]++;
+                    }
+                }
+            }
+        }
+        int best = 0;
+        for (int d = 1; d < DELIMITERS.length; d++) {
+            if (counts[d] > counts[best]) {
+                best = d;
+            }
+        }
+        return DELIMITERS[best];
+    }
+
+    @Override
+    public String encoding() {
+        return charset.name();
+    }
+
+    @Override
+    public String delimiter() {
+        return delimiter == '\t' ? "\\t" : String.valueOf(delimiter);
+    }
+}

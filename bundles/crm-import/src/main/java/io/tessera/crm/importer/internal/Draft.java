@@ -1,0 +1,320 @@
+package io.tessera.crm.importer.internal;
+
+import io.tessera.crm.api.imports.ImportOptions.Entity;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One data row turned into normalised values (a contact or a company), or the first problem found with the column it
+ * is in. Names are trimmed with inner spaces collapsed, phones in E.164, emails trimmed and lower-cased.
+ */
+final class Draft {
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern SPLIT = Pattern.compile("[,;\\n]+");
+    private static final Pattern PHONE_SPLIT = Pattern.compile("[,;\\n]+|\\s{2,}");
+    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+            DateTimeFormatter.ofPattern("d.M.uuuu"), DateTimeFormatter.ofPattern("d/M/uuuu"),
+            DateTimeFormatter.ofPattern("M/d/uu"));
+
+    // contact fields
+    String firstName;
+    String lastName;
+    String position;
+    String company;
+    LocalDate birthday;
+    String source;
+    // company fields
+    String name;
+    String legalName;
+    String taxId;
+    String industry;
+    String website;
+    String domain;
+    // both
+    String notes;
+    String owner;
+    final List<String> phones = new ArrayList<>();
+    final List<String> emails = new ArrayList<>();
+    final Set<String> tags = new LinkedHashSet<>();
+    final Map<String, Object> customFields = new LinkedHashMap<>();
+
+    /** Set when the row cannot be imported: the column header and the reason. */
+    String badColumn;
+    String problem;
+
+    /** The column each field came from, to name the column of a service's validation error. */
+    final Map<String, String> columnOf = new LinkedHashMap<>();
+
+    boolean rejected() {
+        return problem != null;
+    }
+
+    private void reject(String column, String message) {
+        if (problem == null) {
+            badColumn = column;
+            problem = message;
+        }
+    }
+
+    static Draft parse(Entity entity, List<String> header, List<String> fields, List<String> cells,
+                       PhoneNormalizer phonesNormalizer) {
+        Draft d = new Draft();
+        String middleName = null;
+        for (int i = 0; i < fields.size(); i++) {
+            String field = fields.get(i);
+            if (field == null) {
+                continue;
+            }
+            String column = header.get(i);
+            String raw = i < cells.size() ? cells.get(i) : "";
+            String text = clean(raw);
+            if (text == null) {
+                continue;
+            }
+            d.columnOf.putIfAbsent(field.startsWith(ColumnMapping.CUSTOM) ? "customFields" : field, column);
+            switch (field) {
+                case "firstName" -> d.firstName = d.limit(column, text, 100);
+                case "lastName" -> d.lastName = d.limit(column, text, 100);
+                case "middleName" -> middleName = text;
+                case "fullName" -> d.fullName(column, text);
+                case "position" -> d.position = d.limit(column, text, 200);
+                case "company" -> d.company = d.limit(column, text, 200);
+                case "name" -> d.name = d.limit(column, text, 200);
+                case "legalName" -> d.legalName = d.limit(column, text, 300);
+                case "industry" -> d.industry = d.limit(column, text, 100);
+                case "source" -> d.source = d.limit(column, text, 100);
+                case "owner" -> d.owner = d.limit(column, text, 100);
+                case "notes" -> d.notes = d.limit(column, raw.strip(), 10000);
+                case "taxId" -> d.taxId(column, text);
+                case "website" -> d.website(column, text);
+                case "birthday" -> d.birthday(column, text);
+                case "phones" -> d.phones(column, raw, phonesNormalizer);
+                case "emails" -> d.emails(column, raw);
+                case "tags" -> d.tags(column, raw);
+                default -> {
+                    if (field.startsWith(ColumnMapping.CUSTOM)) {
+                        d.customFields.put(field.substring(ColumnMapping.CUSTOM.length()), customValue(text));
+                    }
+                }
+            }
+        }
+        if (middleName != null && d.firstName != null) {
+            d.firstName = d.firstName + " " + middleName;
+        }
+        if (!d.rejected()) {
+            if (entity == Entity.COMPANIES && d.name == null) {
+                d.reject(d.firstColumn("name", header, fields), "the company name is empty");
+            } else if (entity == Entity.CONTACTS && d.firstName == null && d.lastName == null) {
+                d.reject(d.firstColumn("firstName", header, fields), "the name is empty");
+            }
+        }
+        return d;
+    }
+
+    private String firstColumn(String field, List<String> header, List<String> fields) {
+        for (String f : List.of(field, "fullName", "lastName", "firstName")) {
+            int i = fields.indexOf(f);
+            if (i >= 0) {
+                return header.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** Trimmed, inner whitespace collapsed, null when blank. */
+    static String clean(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String s = raw.strip().replaceAll("\\s+", " ");
+        return s.isEmpty() ? null : s;
+    }
+
+    private String limit(String column, String text, int max) {
+        if (text.length() > max) {
+            reject(column, "is longer than " + max + " characters");
+            return null;
+        }
+        return text;
+    }
+
+    /** "Petrov Ivan Ivanovich" (Russian order, three words) or "Ivan Petrov". */
+    private void fullName(String column, String text) {
+        String[] parts = text.split(" ");
+        if (parts.length == 1) {
+            firstName = limit(column, parts[0], 100);
+        } else if (parts.length == 3 && looksPatronymic(parts[2])) {
+            lastName = limit(column, parts[0], 100);
+            firstName = limit(column, parts[1] + " " + parts[2], 100);
+        } else {
+            firstName = limit(column, parts[0], 100);
+            lastName = limit(column, text.substring(parts[0].length() + 1), 100);
+        }
+    }
+
+    private static boolean looksPatronymic(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return w.endsWith("вич") || w.endsWith("вна") || w.endsWith("ична") || w.endsWith("инична")
+                || w.endsWith("oğlu") || w.endsWith("qızı");
+    }
+
+    private void taxId(String column, String text) {
+        String t = text.replace(" ", "");
+        if (!t.matches("[0-9A-Za-z-]{4,20}")) {
+            reject(column, "is not a tax id");
+            return;
+        }
+        taxId = t;
+    }
+
+    private void website(String column, String text) {
+        String d = domainOf(text);
+        if (d == null) {
+            reject(column, "is not a web address");
+            return;
+        }
+        website = limit(column, text, 300);
+        domain = d;
+    }
+
+    /** "https://www.Acme.com/x" gives "acme.com"; null when not a web address. */
+    static String domainOf(String website) {
+        String candidate = website.contains("://") ? website : "http://" + website;
+        try {
+            URI uri = new URI(candidate);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost();
+            if (!scheme.equals("http") && !scheme.equals("https") || host == null || !host.contains(".")) {
+                return null;
+            }
+            host = host.toLowerCase(Locale.ROOT);
+            return host.startsWith("www.") ? host.substring(4) : host;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private void birthday(String column, String text) {
+        for (DateTimeFormatter f : DATES) {
+            try {
+                LocalDate date = LocalDate.parse(text, f);
+                if (date.isAfter(LocalDate.now())) {
+                    reject(column, "is in the future");
+                    return;
+                }
+                birthday = date;
+                return;
+            } catch (DateTimeParseException e) {
+                // next format
+            }
+        }
+        reject(column, "is not a date (use YYYY-MM-DD or DD.MM.YYYY)");
+    }
+
+    private void phones(String column, String raw, PhoneNormalizer normalizer) {
+        for (String part : PHONE_SPLIT.split(raw)) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            String e164 = normalizer.toE164(p);
+            if (e164 == null) {
+                reject(column, "'" + p + "' is not a phone number");
+                return;
+            }
+            if (!phones.contains(e164)) {
+                phones.add(e164);
+            }
+        }
+        if (phones.size() > 20) {
+            reject(column, "more than 20 phone numbers");
+        }
+    }
+
+    private void emails(String column, String raw) {
+        for (String part : SPLIT.split(raw)) {
+            String e = part.strip().toLowerCase(Locale.ROOT);
+            if (e.startsWith("mailto:")) {
+                e = e.substring(7);
+            }
+            if (e.isEmpty()) {
+                continue;
+            }
+            if (e.length() > 254 || !EMAIL.matcher(e).matches()) {
+                reject(column, "'" + part.strip() + "' is not an e-mail address");
+                return;
+            }
+            if (!emails.contains(e)) {
+                emails.add(e);
+            }
+        }
+        if (emails.size() > 20) {
+            reject(column, "more than 20 e-mail addresses");
+        }
+    }
+
+    private void tags(String column, String raw) {
+        for (String part : SPLIT.split(raw)) {
+            String t = part.strip().toLowerCase(Locale.ROOT);
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (t.length() > 50) {
+                reject(column, "tag '" + t + "' is longer than 50 characters");
+                return;
+            }
+            tags.add(t);
+        }
+    }
+
+    /** Numbers and booleans keep their type; everything else is text. */
+    static Object customValue(String text) {
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(text.toLowerCase(Locale.ROOT));
+        }
+        if (text.matches("-?[0-9]{1,15}")) {
+            return Long.valueOf(text);
+        }
+        if (text.matches("-?[0-9]{1,15}\\.[0-9]{1,10}")) {
+            return new BigDecimal(text);
+        }
+        return text;
+    }
+
+    /** The keys a duplicate is recognised by: e-mails, phones, name within a company (contacts); tax id, domain, name. */
+    List<String> keys(Entity entity) {
+        List<String> keys = new ArrayList<>();
+        if (entity == Entity.COMPANIES) {
+            if (taxId != null) {
+                keys.add("t:" + taxId.toLowerCase(Locale.ROOT));
+            }
+            if (domain != null) {
+                keys.add("d:" + domain);
+            }
+            keys.add("n:" + name.toLowerCase(Locale.ROOT));
+        } else {
+            emails.forEach(e -> keys.add("e:" + e));
+            phones.forEach(p -> keys.add("p:" + p));
+            if (company != null) {
+                keys.add(personKey(firstName, lastName, company));
+            }
+        }
+        return keys;
+    }
+
+    static String personKey(String firstName, String lastName, String company) {
+        return "n:" + (firstName == null ? "" : firstName.toLowerCase(Locale.ROOT)) + " "
+                + (lastName == null ? "" : lastName.toLowerCase(Locale.ROOT)) + "|" + company.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,39 @@
+package io.tessera.crm.importer.internal;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Lob;
+import javax.persistence.Table;
+import javax.persistence.TableGenerator;
+
+/**
+ * One row of an import's report (table IMP_ROW), with what undo needs: the record created or changed, a company
+ * created for it, and the before-image of a record the import changed first. Written once, never changed: no version.
+ */
+@Entity
+@Table(name = "IMP_ROW", indexes = @Index(name = "IMP_ROW_IMPORT", columnList = "importId,rowNo"))
+public class ImportRowEntity {
+    @Id
+    // rows are written 500 per transaction: a large allocation keeps the id table out of the way
+    @TableGenerator(name = "imp_row_ids", table = "IMP_IDS", pkColumnValue = "row", allocationSize = 1000)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "imp_row_ids")
+    long id;
+    long importId;
+    long rowNo;
+    @Column(nullable = false, length = 10)
+    String outcome;
+    Long recordId;
+    Long createdCompanyId;
+    @Column(length = 300)
+    String columnName;
+    @Column(length = 2000)
+    String message;
+    @Lob
+    String conflicts;
+    @Lob
+    String beforeImage;
+}

@@ -1,0 +1,62 @@
+package io.tessera.crm.importer.internal;
+
+import io.tessera.crm.api.imports.ImportDto;
+import io.tessera.crm.api.imports.ImportDto.Status;
+import io.tessera.crm.api.imports.ImportOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The live state of a queued or running import. Written only by the import thread, read by anyone (volatile fields):
+ * {@code get} shows progress without touching the database.
+ */
+final class Job {
+    final long id;
+    final String owner;
+    final String fileName;
+    final ImportOptions options;
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+    volatile Status status = Status.QUEUED;
+    volatile long rowsTotal;
+    volatile long rowsDone;
+    volatile long created;
+    volatile long updated;
+    volatile long merged;
+    volatile long skipped;
+    volatile long rejected;
+    volatile List<String> unmapped = List.of();
+    volatile String encoding;
+    volatile String delimiter;
+    volatile Instant startedAt;
+    volatile Instant finishedAt;
+    volatile String error;
+
+    Job(long id, String owner, String fileName, ImportOptions options) {
+        this.id = id;
+        this.owner = owner;
+        this.fileName = fileName;
+        this.options = options;
+    }
+
+    ImportDto toDto() {
+        return dto(id, fileName, options.entity(), options.mode(), options.isDryRun(), status, rowsTotal, rowsDone,
+                created, updated, merged, skipped, rejected, unmapped, encoding, delimiter, owner, startedAt,
+                finishedAt, error);
+    }
+
+    static ImportDto dto(long id, String fileName, ImportOptions.Entity entity, ImportOptions.Mode mode,
+                         boolean dryRun, Status status, long total, long done, long created, long updated,
+                         long merged, long skipped, long rejected, List<String> unmapped, String encoding,
+                         String delimiter, String owner, Instant startedAt, Instant finishedAt, String error) {
+        double rate = 0;
+        if (startedAt != null && done > 0) {
+            Instant end = finishedAt == null ? Instant.now() : finishedAt;
+            long millis = Math.max(1, Duration.between(startedAt, end).toMillis());
+            rate = Math.round(done * 1000.0 / millis * 10) / 10.0;
+        }
+        return new ImportDto(id, fileName, entity, mode, dryRun, status, total, done, rate, created, updated, merged,
+                skipped, rejected, unmapped, encoding, delimiter, owner, startedAt, finishedAt, error);
+    }
+}

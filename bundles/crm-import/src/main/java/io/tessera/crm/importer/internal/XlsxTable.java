@@ -1,0 +1,127 @@
+package io.tessera.crm.importer.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * The first sheet of an XLSX workbook, read with POI's event API ({@link XSSFReader} + {@link XSSFSheetXMLHandler}):
+ * the sheet XML is parsed with SAX, so a big sheet is never loaded whole (the shared-strings table is, as in every
+ * XLSX reader; it holds each distinct text once). Cells are the texts the spreadsheet shows (DataFormatter).
+ */
+final class XlsxTable implements Table {
+    private final Path file;
+
+    XlsxTable(Path file) {
+        this.file = file;
+    }
+
+    static boolean isZip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(4);
+            return b.length == 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+        }
+    }
+
+    /** Thrown inside the SAX callback to stop reading early. */
+    private static final class Stop extends SAXException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Carries a handler's exception out of the SAX callback. */
+    private static final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Failure(Exception cause) {
+            super(cause);
+        }
+    }
+
+    @Override
+    public void read(RowHandler handler) throws Exception {
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            StylesTable styles = reader.getStylesTable();
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                return;
+            }
+            try (InputStream sheet = sheets.next()) {
+                Rows rows = new Rows(handler);
+                XMLReader xml = XMLHelper.newXMLReader();
+                xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows,
+                        new DataFormatter(Locale.ROOT), false));
+                try {
+                    xml.parse(new InputSource(sheet));
+                } catch (Stop stop) {
+                    return;
+                } catch (Failure f) {
+                    throw (Exception) f.getCause();
+                }
+            }
+        }
+    }
+
+    private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final RowHandler handler;
+        private final List<String> cells = new ArrayList<>();
+        private long index;
+        private boolean stop;
+
+        Rows(RowHandler handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            cells.clear();
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            if (stop) {
+                return;
+            }
+            boolean blank = cells.stream().allMatch(String::isBlank);
+            if (blank) {
+                return;
+            }
+            try {
+                if (!handler.row(index++, new ArrayList<>(cells))) {
+                    stop = true;
+                }
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new Failure(e);
+            }
+        }
+
+        @Override
+        public void cell(String cellReference, String formattedValue, XSSFComment comment) {
+            int col = cellReference == null ? cells.size() : new CellReference(cellReference).getCol();
+            while (cells.size() < col) {
+                cells.add("");
+            }
+            cells.add(formattedValue == null ? "" : formattedValue);
+        }
+    }
+}

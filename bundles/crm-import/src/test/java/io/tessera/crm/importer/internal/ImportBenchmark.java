@@ -1,0 +1,152 @@
+package io.tessera.crm.importer.internal;
+
+import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.Roles;
+import io.tessera.crm.api.contacts.CompanyService;
+import io.tessera.crm.api.contacts.ContactService;
+import io.tessera.crm.api.imports.ImportDto;
+import io.tessera.crm.api.imports.ImportOptions;
+import io.tessera.crm.contacts.internal.CompanyServiceImpl;
+import io.tessera.crm.contacts.internal.ContactServiceImpl;
+import java.io.BufferedWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Persistence;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+
+/**
+ * Not a test (not run in CI): {@code mvn -q -o test-compile -pl bundles/crm-import && java -cp ... ImportBenchmark
+ * [rows]}. Generates N contacts (10% duplicates of earlier rows by e-mail), imports them into an on-disk Derby through
+ * the real contacts services, and inserts the same rows with raw JDBC batches into the same database.
+ */
+public final class ImportBenchmark {
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path dir = Paths.get("target", "bench");
+        if (Files.exists(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(dir);
+        Path csv = dir.resolve("contacts.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            w.write("Имя;Фамилия;Телефон;E-mail;Должность;Теги\n");
+            for (int i = 0; i < n; i++) {
+                int k = i % 10 == 9 ? (i / 20) * 10 : i; // every 10th row repeats an earlier, original row (10% duplicates)
+                w.write("Иван" + k + ";Петров" + k + ";8 (9" + String.format("%02d", k % 100) + ") "
+                        + String.format("%03d-%02d-%02d", (k / 10000) % 1000, (k / 100) % 100, k % 100) + ";ivan" + k
+                        + "@example.ru;Manager;bench\n");
+            }
+        }
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName(dir.resolve("db").toAbsolutePath().toString());
+        ds.setCreateDatabase("create");
+        Map<String, Object> props = Map.of("javax.persistence.nonJtaDataSource", ds,
+                "eclipselink.logging.level", "WARNING");
+        EntityManagerFactory contactsEmf = Persistence.createEntityManagerFactory("crm-contacts", props);
+        EntityManagerFactory importEmf = Persistence.createEntityManagerFactory("crm-import", props);
+        // events are dropped: a real EventAdmin feeding the timeline would cost more per row
+        org.osgi.service.event.EventAdmin events = new org.osgi.service.event.EventAdmin() {
+            @Override
+            public void postEvent(org.osgi.service.event.Event event) {
+            }
+
+            @Override
+            public void sendEvent(org.osgi.service.event.Event event) {
+            }
+        };
+        ContactService contacts = new ContactServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users());
+        CompanyService companies = new CompanyServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users());
+        ImportServiceImpl imports = new ImportServiceImpl(importEmf, contacts, companies);
+        Caller admin = Caller.of("admin", Roles.ADMIN);
+
+        resetPeaks();
+        long t0 = System.nanoTime();
+        ImportDto job = imports.start(admin, "contacts.csv", csv, ImportOptions.defaults());
+        while (!job.status().finished()) {
+            job = imports.await(admin, job.id(), Duration.ofSeconds(5));
+            System.out.printf("  %d/%d rows, %.0f rows/s%n", job.rowsDone(), job.rowsTotal(), job.rate());
+        }
+        double importSeconds = (System.nanoTime() - t0) / 1e9;
+        long peak = peakHeap();
+        System.out.println(job);
+        System.out.printf("IMPORT: %d rows in %.1f s = %.0f rows/s (created %d, merged %d, rejected %d), peak heap %d MB%n",
+                n, importSeconds, n / importSeconds, job.created(), job.merged(), job.rejected(), peak >> 20);
+        imports.close();
+
+        // raw JDBC: the same rows (contact + e-mail + phone rows), batches of 1000, one commit per batch
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE RAW_CONTACT (ID BIGINT PRIMARY KEY, FIRST_NAME VARCHAR(100), "
+                    + "LAST_NAME VARCHAR(100), POSITION VARCHAR(200), OWNER VARCHAR(100))");
+            st.execute("CREATE TABLE RAW_EMAIL (CONTACT_ID BIGINT, EMAIL VARCHAR(254))");
+            st.execute("CREATE TABLE RAW_PHONE (CONTACT_ID BIGINT, PHONE VARCHAR(64), DIGITS VARCHAR(64))");
+            c.setAutoCommit(false);
+            long t1 = System.nanoTime();
+            try (PreparedStatement pc = c.prepareStatement("INSERT INTO RAW_CONTACT VALUES (?,?,?,?,?)");
+                 PreparedStatement pe = c.prepareStatement("INSERT INTO RAW_EMAIL VALUES (?,?)");
+                 PreparedStatement pp = c.prepareStatement("INSERT INTO RAW_PHONE VALUES (?,?,?)")) {
+                for (int i = 0; i < n; i++) {
+                    pc.setLong(1, i);
+                    pc.setString(2, "Иван" + i);
+                    pc.setString(3, "Петров" + i);
+                    pc.setString(4, "Manager");
+                    pc.setString(5, "admin");
+                    pc.addBatch();
+                    pe.setLong(1, i);
+                    pe.setString(2, "ivan" + i + "@example.ru");
+                    pe.addBatch();
+                    pp.setLong(1, i);
+                    pp.setString(2, "+79" + i);
+                    pp.setString(3, "79" + i);
+                    pp.addBatch();
+                    if (i % 1000 == 999) {
+                        pc.executeBatch();
+                        pe.executeBatch();
+                        pp.executeBatch();
+                        c.commit();
+                    }
+                }
+                pc.executeBatch();
+                pe.executeBatch();
+                pp.executeBatch();
+                c.commit();
+            }
+            double rawSeconds = (System.nanoTime() - t1) / 1e9;
+            System.out.printf("RAW JDBC: %d rows in %.2f s = %.0f rows/s%n", n, rawSeconds, n / rawSeconds);
+            System.out.printf("RATIO import/raw = %.3f%n", (n / importSeconds) / (n / rawSeconds));
+        }
+        contactsEmf.close();
+        importEmf.close();
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,328 @@
+package io.tessera.crm.importer.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import io.tessera.crm.api.AccessDeniedException;
+import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.ConflictException;
+import io.tessera.crm.api.NotFoundException;
+import io.tessera.crm.api.Paging;
+import io.tessera.crm.api.Roles;
+import io.tessera.crm.api.ValidationException;
+import io.tessera.crm.api.contacts.CompanyDto;
+import io.tessera.crm.api.contacts.CompanyInput;
+import io.tessera.crm.api.contacts.CompanyService;
+import io.tessera.crm.api.contacts.ContactDto;
+import io.tessera.crm.api.contacts.ContactInput;
+import io.tessera.crm.api.contacts.ContactService;
+import io.tessera.crm.api.contacts.RecordQuery;
+import io.tessera.crm.api.imports.ImportDto;
+import io.tessera.crm.api.imports.ImportOptions;
+import io.tessera.crm.api.imports.ImportOptions.Entity;
+import io.tessera.crm.api.imports.ImportOptions.Mode;
+import io.tessera.crm.api.imports.ImportRowResult;
+import io.tessera.crm.api.imports.ImportRowResult.Outcome;
+import io.tessera.crm.api.security.UserDto;
+import io.tessera.crm.api.security.UserService;
+import io.tessera.crm.contacts.internal.CompanyServiceImpl;
+import io.tessera.crm.contacts.internal.ContactServiceImpl;
+import io.tessera.crm.support.testing.TestDatabase;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.persistence.EntityManagerFactory;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/** The whole engine over the real contacts services on in-memory Derby. */
+public class ImportServiceImplTest {
+    static final Caller ADMIN = Caller.of("admin", Roles.ADMIN);
+    static final Caller SALES = Caller.of("ivan", Roles.SALES);
+    static final Caller MANAGER = Caller.of("boss", Roles.MANAGER);
+
+    static final class NoEvents implements EventAdmin {
+        final List<Event> sent = new ArrayList<>();
+
+        @Override
+        public void postEvent(Event event) {
+            sent.add(event);
+        }
+
+        @Override
+        public void sendEvent(Event event) {
+            sent.add(event);
+        }
+    }
+
+    static final class Users implements UserService {
+        @Override
+        public List<UserDto> list(Caller caller) {
+            return List.of();
+        }
+
+        @Override
+        public UserDto add(Caller caller, String username, String password, String role) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean exists(String username) {
+            return Set.of("admin", "boss", "ivan").contains(username);
+        }
+    }
+
+    EntityManagerFactory contactsEmf;
+    EntityManagerFactory importEmf;
+    ContactService contacts;
+    CompanyService companies;
+    ImportServiceImpl imports;
+
+    @Before
+    public void setUp() {
+        contactsEmf = TestDatabase.open("crm-contacts");
+        importEmf = TestDatabase.open("crm-import");
+        NoEvents events = new NoEvents();
+        contacts = new ContactServiceImpl(contactsEmf, events, new Users());
+        companies = new CompanyServiceImpl(contactsEmf, events, new Users());
+        imports = new ImportServiceImpl(importEmf, contacts, companies);
+    }
+
+    @After
+    public void tearDown() {
+        imports.close();
+        contactsEmf.close();
+        importEmf.close();
+    }
+
+    ImportDto run(String fileName, byte[] bytes, ImportOptions options) {
+        ImportDto started = imports.start(ADMIN, fileName, new ByteArrayInputStream(bytes), options);
+        ImportDto done = imports.await(ADMIN, started.id(), Duration.ofSeconds(60));
+        assertTrue("finished: " + done, done.status().finished());
+        return done;
+    }
+
+    List<ImportRowResult> report(long id) {
+        return imports.report(ADMIN, id, new Paging(500, null)).items();
+    }
+
+    List<ContactDto> allContacts() {
+        return contacts.list(ADMIN, new RecordQuery(null, null, null, null, false, "createdAt",
+                new Paging(500, null))).items();
+    }
+
+    static ImportOptions mode(Mode mode, boolean dryRun) {
+        return new ImportOptions(null, mode, dryRun, null, null, null, "RU");
+    }
+
+    static final String FILE = "Фамилия;Имя;Телефон;E-mail;Компания;Должность;Теги;custom:Размер\n"
+            + "Петров;Иван;8 (912) 345-67-89;Ivan@Acme.ru;Acme;CEO;vip;42\n"          // 1 created (+ company)
+            + "Сидорова;Анна;+7 912 3456780;anna@acme.ru;Acme;;;\n"                  // 2 created, same company
+            + "Петров;Иван;79123456789;ivan.p@gmail.com;;CTO;retail;\n"             // 3 merged into row 1 by phone
+            + "Козлов;;not a phone;k@acme.ru;;;;\n"                                  // 4 rejected: Телефон
+            + ";;;nobody@acme.ru;;;;\n"                                              // 5 rejected: no name
+            + "Смирнов;Олег;;bad@;;;;\n"                                             // 6 rejected: E-mail
+            + "Орлов;Пётр;;orlov@acme.ru;;;;\n";                                     // 7 created
+
+    @Test
+    public void cp1251FileWithBrokenRowsImportsTheGoodOnesAndReportsEveryBadOne() {
+        ImportDto job = run("1c.csv", FILE.getBytes(Charset.forName("windows-1251")), ImportOptions.defaults());
+        assertEquals(ImportDto.Status.DONE, job.status());
+        assertEquals("windows-1251", job.encoding());
+        assertEquals(";", job.delimiter());
+        assertEquals(7, job.rowsTotal());
+        assertEquals(7, job.rowsDone());
+        assertEquals(3, job.created());
+        assertEquals(1, job.merged());
+        assertEquals(3, job.rejected());
+        assertEquals(0, job.updated());
+
+        List<ImportRowResult> rows = report(job.id());
+        assertEquals(7, rows.size());
+        assertEquals(List.of(Outcome.CREATED, Outcome.CREATED, Outcome.MERGED, Outcome.REJECTED, Outcome.REJECTED,
+                Outcome.REJECTED, Outcome.CREATED), rows.stream().map(ImportRowResult::outcome).toList());
+        assertEquals("Телефон", rows.get(3).column());
+        assertEquals("'not a phone' is not a phone number", rows.get(3).message());
+        assertEquals("Имя", rows.get(4).column());
+        assertEquals("E-mail", rows.get(5).column());
+        assertEquals(rows.get(0).recordId(), rows.get(2).recordId());
+        assertEquals(List.of("position: CEO -> CTO"), rows.get(2).conflicts());
+        assertEquals("company 'Acme' created", rows.get(0).message());
+
+        List<ContactDto> all = allContacts();
+        assertEquals(3, all.size());
+        ContactDto ivan = contacts.get(ADMIN, rows.get(0).recordId());
+        assertEquals("Иван", ivan.firstName());
+        assertEquals("CEO", ivan.position());
+        assertEquals(List.of("+79123456789"), ivan.phones());
+        assertEquals(List.of("ivan@acme.ru", "ivan.p@gmail.com"), ivan.emails());
+        assertEquals(Set.of("vip", "retail"), ivan.tags());
+        assertEquals(Map.of("Размер", 42L), Map.copyOf(ivan.customFields()).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> ((Number) e.getValue()).longValue())));
+        List<CompanyDto> acme = companies.list(ADMIN, RecordQuery.all()).items();
+        assertEquals(1, acme.size());
+        assertEquals(List.of(acme.get(0).id()), ivan.companyIds());
+        ContactDto anna = contacts.get(ADMIN, rows.get(1).recordId());
+        assertEquals(List.of(acme.get(0).id()), anna.companyIds());
+    }
+
+    @Test
+    public void dryRunWritesNothingButReportsTheSame() {
+        ImportDto job = run("1c.csv", FILE.getBytes(StandardCharsets.UTF_8), mode(null, true));
+        assertTrue(job.dryRun());
+        assertEquals("UTF-8", job.encoding());
+        assertEquals(3, job.created());
+        assertEquals(1, job.merged());
+        assertEquals(3, job.rejected());
+        assertEquals(0, allContacts().size());
+        assertEquals(0, companies.list(ADMIN, RecordQuery.all()).items().size());
+        List<ImportRowResult> rows = report(job.id());
+        assertEquals(List.of("position: CEO -> CTO"), rows.get(2).conflicts());
+        try {
+            imports.undo(ADMIN, job.id());
+            fail();
+        } catch (ConflictException expected) {
+            // nothing to undo
+        }
+    }
+
+    @Test
+    public void duplicatesAgainstTheBaseByModeAndUndoRestoresTheBeforeImage() {
+        ContactDto existing = contacts.create(ADMIN, new ContactInput("Ivan", "Petrov", "CEO",
+                List.of("+7 (912) 345-67-89"), List.of("old@acme.ru"), null, null, Set.of("old"), Map.of(), null,
+                null, List.of()));
+        String csv = "First name,Last name,Phone,Email,Position,Tags\n"
+                + "Ivan,Petrov,89123456789,new@acme.ru,Director,new\n"
+                + "Olga,Ivanova,,olga@acme.ru,,\n";
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+
+        ImportDto createOnly = run("a.csv", bytes, mode(Mode.CREATE_ONLY, false));
+        assertEquals(1, createOnly.created());
+        assertEquals(1, createOnly.skipped());
+        assertEquals(existing.id(), (long) report(createOnly.id()).get(0).recordId());
+        imports.undo(ADMIN, createOnly.id());
+        assertEquals(1, allContacts().size());
+
+        ImportDto updateOnly = run("a.csv", bytes, mode(Mode.UPDATE_ONLY, false));
+        assertEquals(0, updateOnly.created());
+        assertEquals(1, updateOnly.updated());
+        assertEquals(1, updateOnly.skipped());
+        ContactDto merged = contacts.get(ADMIN, existing.id());
+        assertEquals("CEO", merged.position());
+        assertEquals(List.of("+7 (912) 345-67-89"), merged.phones());
+        assertEquals(List.of("old@acme.ru", "new@acme.ru"), merged.emails());
+        assertEquals(Set.of("old", "new"), merged.tags());
+        assertEquals(List.of("position: CEO -> Director"), report(updateOnly.id()).get(0).conflicts());
+
+        ImportDto undone = imports.undo(ADMIN, updateOnly.id());
+        assertEquals(ImportDto.Status.UNDONE, undone.status());
+        assertNull(undone.error());
+        ContactDto restored = contacts.get(ADMIN, existing.id());
+        assertEquals(List.of("old@acme.ru"), restored.emails());
+        assertEquals(Set.of("old"), restored.tags());
+        try {
+            imports.undo(ADMIN, updateOnly.id());
+            fail();
+        } catch (ConflictException expected) {
+            // once
+        }
+    }
+
+    @Test
+    public void undoArchivesCreatedRecordsAndCompanies() {
+        ImportDto job = run("1c.csv", FILE.getBytes(StandardCharsets.UTF_8), ImportOptions.defaults());
+        assertEquals(3, allContacts().size());
+        imports.undo(ADMIN, job.id());
+        assertEquals(0, allContacts().size());
+        assertEquals(0, companies.list(ADMIN, RecordQuery.all()).items().size());
+        assertEquals(ImportDto.Status.UNDONE, imports.get(ADMIN, job.id()).status());
+    }
+
+    @Test
+    public void xlsxCompaniesWithDuplicatesByTaxIdAndDomain() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var s = wb.createSheet();
+            String[][] data = {{"Наименование", "ИНН", "Сайт", "Телефон"},
+                    {"Acme", "7701234567", "https://www.acme.ru", "+7 495 123-45-67"},
+                    {"ACME LLC", "7701234567", "", "8 495 765 43 21"},
+                    {"Other", "", "acme.ru/contacts", ""},
+                    {"Beta", "", "beta.az", ""}};
+            for (int i = 0; i < data.length; i++) {
+                var row = s.createRow(i);
+                for (int j = 0; j < data[i].length; j++) {
+                    row.createCell(j).setCellValue(data[i][j]);
+                }
+            }
+            wb.write(out);
+        }
+        ImportDto job = run("companies.xlsx", out.toByteArray(),
+                new ImportOptions(Entity.COMPANIES, null, null, null, null, null, null));
+        assertEquals(4, job.rowsTotal());
+        assertEquals(2, job.created());
+        assertEquals(2, job.merged());
+        List<ImportRowResult> rows = report(job.id());
+        assertEquals(List.of("name: Acme -> ACME LLC"), rows.get(1).conflicts());
+        CompanyDto acme = companies.get(ADMIN, rows.get(0).recordId());
+        assertEquals(List.of("+74951234567", "+74957654321"), acme.phones());
+        assertEquals("acme.ru", acme.domain());
+    }
+
+    @Test
+    public void accessAndOptionChecks() {
+        byte[] bytes = "a\n1\n".getBytes(StandardCharsets.UTF_8);
+        try {
+            imports.start(SALES, "a.csv", new ByteArrayInputStream(bytes), null);
+            fail();
+        } catch (AccessDeniedException expected) {
+            // sales staff cannot import
+        }
+        try {
+            imports.start(ADMIN, "a.csv", new ByteArrayInputStream(bytes), new ImportOptions(null, null, null,
+                    Map.of("a", "salary"), "x", "nope", "XX"));
+            fail();
+        } catch (ValidationException e) {
+            assertEquals(List.of("defaultRegion", "delimiter", "encoding", "mapping.a"),
+                    e.errors().stream().map(f -> f.field()).sorted().toList());
+        }
+        ImportDto job = run("a.csv", "Name;Unknown\nIvan Petrov;x\n".getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(List.of("Unknown"), job.unmappedColumns());
+        try {
+            imports.get(MANAGER, job.id());
+            fail();
+        } catch (NotFoundException expected) {
+            // another user's job
+        }
+    }
+
+    @Test
+    public void reportPagesThroughEveryRowOnce() {
+        StringBuilder sb = new StringBuilder("Имя,Email\n");
+        for (int i = 0; i < 1203; i++) {
+            sb.append("P").append(i).append(",p").append(i % 1100).append("@x.ru\n");
+        }
+        ImportDto job = run("big.csv", sb.toString().getBytes(StandardCharsets.UTF_8), ImportOptions.defaults());
+        assertEquals(1100, job.created());
+        assertEquals(103, job.merged());
+        List<Long> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = imports.report(ADMIN, job.id(), new Paging(500, cursor));
+            page.items().forEach(r -> seen.add(r.row()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertEquals(1203, seen.size());
+        assertEquals(1203, seen.stream().distinct().count());
+    }
+}

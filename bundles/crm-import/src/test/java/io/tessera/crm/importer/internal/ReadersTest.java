@@ -1,0 +1,133 @@
+package io.tessera.crm.importer.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class ReadersTest {
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    static final String TEXT = "Фамилия;Имя;Телефон;E-mail\n"
+            + "Петров;Иван;8 (912) 345-67-89;ivan@example.ru\n"
+            + "\"Сидорова; Анна\";Анна;\"+7 912 3456780\";anna@example.ru\n";
+
+    private Path write(String name, byte[] bytes) throws Exception {
+        Path p = tmp.getRoot().toPath().resolve(name);
+        Files.write(p, bytes);
+        return p;
+    }
+
+    static List<List<String>> rows(Table t) throws Exception {
+        List<List<String>> out = new ArrayList<>();
+        t.read((i, cells) -> out.add(cells));
+        return out;
+    }
+
+    @Test
+    public void windows1251WithSemicolonsIsDetected() throws Exception {
+        Path p = write("1c.csv", TEXT.getBytes(Charset.forName("windows-1251")));
+        Table t = Table.open(p, "1c.csv", null, null);
+        assertEquals("windows-1251", t.encoding());
+        assertEquals(";", t.delimiter());
+        List<List<String>> rows = rows(t);
+        assertEquals(List.of("Фамилия", "Имя", "Телефон", "E-mail"), rows.get(0));
+        assertEquals(List.of("Петров", "Иван", "8 (912) 345-67-89", "ivan@example.ru"), rows.get(1));
+        assertEquals("Сидорова; Анна", rows.get(2).get(0));
+        assertEquals(3, rows.size());
+    }
+
+    @Test
+    public void utf8WithBomIsDetectedAndTheBomDropped() throws Exception {
+        byte[] body = TEXT.replace(';', ',').replace("\"Сидорова, Анна\"", "\"Сидорова, Анна\"")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[body.length + 3];
+        bytes[0] = (byte) 0xEF;
+        bytes[1] = (byte) 0xBB;
+        bytes[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, bytes, 3, body.length);
+        Table t = Table.open(write("bom.csv", bytes), null, null, null);
+        assertEquals("UTF-8", t.encoding());
+        assertEquals(",", t.delimiter());
+        List<List<String>> rows = rows(t);
+        assertEquals("Фамилия", rows.get(0).get(0));
+        assertEquals("Сидорова, Анна", rows.get(2).get(0));
+    }
+
+    @Test
+    public void utf8WithoutBomTabsAndPipes() throws Exception {
+        Table tabs = Table.open(write("t.csv", "a\tb\tc\n1\t\"x\ty\"\t3\n".getBytes(StandardCharsets.UTF_8)),
+                null, null, null);
+        assertEquals("\\t", tabs.delimiter());
+        assertEquals(List.of("1", "x\ty", "3"), rows(tabs).get(1));
+        Table pipes = Table.open(write("p.csv", "Ad|Soyad|Şirkət\nƏli|Məmmədov|\"A|B\"\n"
+                .getBytes(StandardCharsets.UTF_8)), null, null, null);
+        assertEquals("UTF-8", pipes.encoding());
+        assertEquals("|", pipes.delimiter());
+        assertEquals(List.of("Əli", "Məmmədov", "A|B"), rows(pipes).get(1));
+    }
+
+    @Test
+    public void quotedFieldsWithNewlinesAndEscapedQuotes() throws Exception {
+        Table t = Table.open(write("q.csv", "name,notes\n\"Acme \"\"Best\"\"\",\"line 1\nline 2\"\nB,\n"
+                .getBytes(StandardCharsets.UTF_8)), null, null, null);
+        List<List<String>> rows = rows(t);
+        assertEquals(List.of("Acme \"Best\"", "line 1\nline 2"), rows.get(1));
+        assertEquals(List.of("B", ""), rows.get(2));
+    }
+
+    @Test
+    public void utf8Detection() {
+        assertTrue(CsvTable.isUtf8("Привет".getBytes(StandardCharsets.UTF_8), false));
+        assertFalse(CsvTable.isUtf8("Привет".getBytes(Charset.forName("windows-1251")), false));
+        byte[] cut = "abП".getBytes(StandardCharsets.UTF_8);
+        byte[] truncated = java.util.Arrays.copyOf(cut, cut.length - 1);
+        assertTrue(CsvTable.isUtf8(truncated, true));
+        assertFalse(CsvTable.isUtf8(truncated, false));
+    }
+
+    @Test
+    public void delimiterDetection() {
+        assertEquals(';', CsvTable.detectDelimiter("a;b;\"c,d,e\""));
+        assertEquals(',', CsvTable.detectDelimiter("single"));
+        assertEquals('|', CsvTable.detectDelimiter("a|b|c,d"));
+    }
+
+    @Test
+    public void xlsxFirstSheetWithGapsAndNumbers() throws Exception {
+        Path p = tmp.getRoot().toPath().resolve("book.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(p)) {
+            XSSFSheet s = wb.createSheet("Contacts");
+            XSSFRow h = s.createRow(0);
+            h.createCell(0).setCellValue("Имя");
+            h.createCell(1).setCellValue("Фамилия");
+            h.createCell(2).setCellValue("Телефон");
+            XSSFRow r = s.createRow(1);
+            r.createCell(0).setCellValue("Иван");
+            r.createCell(2).setCellValue(79123456789d);
+            XSSFRow r2 = s.createRow(3);
+            r2.createCell(1).setCellValue("Only");
+            wb.write(out);
+        }
+        Table t = Table.open(p, "book.xlsx", null, null);
+        List<List<String>> rows = rows(t);
+        assertEquals(List.of("Имя", "Фамилия", "Телефон"), rows.get(0));
+        assertEquals(List.of("Иван", "", "79123456789"), rows.get(1));
+        assertEquals(List.of("", "Only"), rows.get(2));
+        assertEquals(3, rows.size());
+    }
+}

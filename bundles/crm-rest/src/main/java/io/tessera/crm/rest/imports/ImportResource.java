@@ -1,0 +1,116 @@
+package io.tessera.crm.rest.imports;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tessera.crm.api.Page;
+import io.tessera.crm.api.ValidationException;
+import io.tessera.crm.api.imports.ImportDto;
+import io.tessera.crm.api.imports.ImportOptions;
+import io.tessera.crm.api.imports.ImportRowResult;
+import io.tessera.crm.api.imports.ImportService;
+import io.tessera.crm.rest.support.RestSupport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import org.apache.cxf.jaxrs.ext.multipart.Attachment;
+import org.apache.cxf.jaxrs.ext.multipart.MultipartBody;
+
+/**
+ * Imports: {@code POST /imports} either as multipart/form-data (part {@code file}, optional part {@code options} with
+ * the {@link ImportOptions} JSON) or with the raw file as the body (text/csv, the XLSX type or
+ * application/octet-stream) and the options as query parameters ({@code fileName, entity, mode, dryRun, delimiter,
+ * encoding, region}). Answers 202 with the job and its Location; {@code GET /imports/{id}} shows progress,
+ * {@code GET /imports/{id}/rows} the report, {@code POST /imports/{id}/undo} reverts it.
+ */
+@Path("/imports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportResource {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final ImportService imports;
+
+    public ImportResource(ImportService imports) {
+        this.imports = imports;
+    }
+
+    @POST
+    @Consumes({"text/csv", "text/plain", XLSX, MediaType.APPLICATION_OCTET_STREAM})
+    public Response upload(@Context HttpServletRequest rq, @Context UriInfo uri, @QueryParam("fileName") String fileName,
+                           @QueryParam("entity") String entity, @QueryParam("mode") String mode,
+                           @QueryParam("dryRun") String dryRun, @QueryParam("delimiter") String delimiter,
+                           @QueryParam("encoding") String encoding, @QueryParam("region") String region,
+                           InputStream body) {
+        String name = fileName;
+        if (name == null && rq.getContentType() != null && rq.getContentType().startsWith(XLSX)) {
+            name = "upload.xlsx";
+        }
+        ImportOptions options = new ImportOptions(
+                RestSupport.enumParam("entity", entity, ImportOptions.Entity.class),
+                RestSupport.enumParam("mode", mode, ImportOptions.Mode.class),
+                RestSupport.boolParam("dryRun", dryRun), Map.of(), delimiter, encoding, region);
+        return accepted(uri, imports.start(RestSupport.caller(rq), name, body, options));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response uploadForm(@Context HttpServletRequest rq, @Context UriInfo uri, MultipartBody body)
+            throws IOException {
+        Attachment file = body.getAttachment("file");
+        if (file == null) {
+            throw new ValidationException("file", "is required (a multipart part named 'file')");
+        }
+        ImportOptions options = ImportOptions.defaults();
+        Attachment opts = body.getAttachment("options");
+        if (opts != null) {
+            try (InputStream in = opts.getDataHandler().getInputStream()) {
+                options = JSON.readValue(in, ImportOptions.class);
+            } catch (com.fasterxml.jackson.core.JacksonException e) {
+                throw new ValidationException("options", "is not valid import options JSON: "
+                        + e.getOriginalMessage());
+            }
+        }
+        String name = file.getContentDisposition() == null ? null
+                : file.getContentDisposition().getParameter("filename");
+        try (InputStream in = file.getDataHandler().getInputStream()) {
+            return accepted(uri, imports.start(RestSupport.caller(rq), name, in, options));
+        }
+    }
+
+    private static Response accepted(UriInfo uri, ImportDto job) {
+        return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(String.valueOf(job.id())).build())
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    public ImportDto get(@Context HttpServletRequest rq, @PathParam("id") long id) {
+        return imports.get(RestSupport.caller(rq), id);
+    }
+
+    @GET
+    @Path("{id}/rows")
+    public Page<ImportRowResult> rows(@Context HttpServletRequest rq, @PathParam("id") long id,
+                                      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return imports.report(RestSupport.caller(rq), id, RestSupport.paging(limit, cursor));
+    }
+
+    @POST
+    @Path("{id}/undo")
+    public ImportDto undo(@Context HttpServletRequest rq, @PathParam("id") long id) {
+        return imports.undo(RestSupport.caller(rq), id);
+    }
+}

@@ -1,0 +1,79 @@
+package io.tessera.crm.shell.internal;
+
+import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.imports.ImportDto;
+import io.tessera.crm.api.imports.ImportOptions;
+import io.tessera.crm.api.imports.ImportService;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** crm:import FILE [--dry-run] [--mode M] [--region RU] [--companies] [--delimiter D] [--encoding E] */
+@Service
+@Command(scope = "crm", name = "import", description = "Imports contacts or companies from a CSV or XLSX file on the server")
+public class ImportCommand extends CrmAction {
+
+    @Reference
+    ImportService imports;
+
+    @Argument(index = 0, name = "file", description = "CSV or XLSX file (a path on the server)", required = true,
+            multiValued = false)
+    String file;
+
+    @Option(name = "--dry-run", aliases = {"-n"}, description = "Report what would happen, write nothing")
+    boolean dryRun;
+
+    @Option(name = "--mode", aliases = {"-m"}, description = "CREATE_ONLY, CREATE_AND_UPDATE (default) or UPDATE_ONLY")
+    String mode;
+
+    @Option(name = "--region", aliases = {"-r"}, description = "Default phone region, e.g. RU, AZ (default RU)")
+    String region;
+
+    @Option(name = "--companies", aliases = {"-c"}, description = "Import companies instead of contacts")
+    boolean companies;
+
+    @Option(name = "--delimiter", aliases = {"-d"}, description = "CSV delimiter (detected when omitted)")
+    String delimiter;
+
+    @Option(name = "--encoding", aliases = {"-e"}, description = "CSV encoding (UTF-8 or windows-1251 detected when omitted)")
+    String encoding;
+
+    @Override
+    protected void run(Caller caller, PrintStream out, PrintStream err) {
+        Path path = Paths.get(file);
+        if (!Files.isRegularFile(path)) {
+            err.println("No such file: " + file);
+            return;
+        }
+        ImportOptions.Mode m = null;
+        if (mode != null) {
+            try {
+                m = ImportOptions.Mode.valueOf(mode.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                err.println("Unknown mode " + mode + ": use CREATE_ONLY, CREATE_AND_UPDATE or UPDATE_ONLY");
+                return;
+            }
+        }
+        ImportOptions options = new ImportOptions(companies ? ImportOptions.Entity.COMPANIES : null, m, dryRun,
+                Map.of(), delimiter, encoding, region);
+        ImportDto job = imports.start(caller, path.getFileName().toString(), path, options);
+        while (!job.status().finished()) {
+            job = imports.await(caller, job.id(), Duration.ofMillis(500));
+            out.print("\r" + ImportLines.progress(job));
+            out.flush();
+        }
+        out.println();
+        for (String line : ImportLines.summary(job)) {
+            out.println(line);
+        }
+    }
+}
