@@ -1,0 +1,122 @@
+package io.tessera.crm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/** Importing real files through REST and the console in the real distribution. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ImportIT extends TesseraTestSupport {
+
+    private Reply upload(byte[] file, String type, String query) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort() + "/api/v1/imports?"
+                        + query))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Reply(response.statusCode(), response.headers().map(), response.body());
+    }
+
+    private JsonNode awaitDone(long id) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        JsonNode job = admin("GET", "/imports/" + id, null).json();
+        while (!job.get("status").asText().matches("DONE|FAILED") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            job = admin("GET", "/imports/" + id, null).json();
+        }
+        assertEquals(job.toString(), "DONE", job.get("status").asText());
+        return job;
+    }
+
+    @Test
+    public void windows1251CsvFrom1cImportsGoodRowsReportsBadOnesAndCanBeUndone() throws Exception {
+        String csv = "Имя;Фамилия;Телефон;E-mail;Компания\n"
+                + "Пётр;Кузнецов;8 (912) 111-22-33;Petr@Example.com;ООО Ромашка\n"
+                + "Анна;Орлова;+7 912 1112234;anna@broken;ООО Ромашка\n"
+                + "Пётр;Кузнецов;79121112233;;ООО Ромашка\n"
+                + "Алия;Гусейнова;+994 50 123 45 67;aliya@example.az;\n";
+        byte[] file = csv.getBytes(Charset.forName("windows-1251"));
+
+        Reply dry = upload(file, "text/csv", "fileName=1c.csv&region=RU&dryRun=true");
+        assertEquals(dry.toString(), 202, dry.status());
+        JsonNode dryJob = awaitDone(dry.json().get("id").asLong());
+        assertEquals(2, dryJob.get("created").asInt());
+        assertEquals(0, admin("GET", "/contacts?q=Кузнецов", null).json().get("items").size());
+
+        Reply started = upload(file, "text/csv", "fileName=1c.csv&region=RU");
+        long id = started.json().get("id").asLong();
+        JsonNode job = awaitDone(id);
+        assertEquals(job.toString(), "windows-1251", job.get("encoding").asText());
+        assertEquals(job.toString(), 2, job.get("created").asInt());
+        assertEquals(job.toString(), 1, job.get("merged").asInt());
+        assertEquals(job.toString(), 1, job.get("rejected").asInt());
+
+        JsonNode rows = admin("GET", "/imports/" + id + "/rows", null).json().get("items");
+        JsonNode rejected = rows.get(1);
+        assertEquals("REJECTED", rejected.get("outcome").asText());
+        assertEquals("E-mail", rejected.get("column").asText());
+
+        JsonNode petr = admin("GET", "/contacts?q=Кузнецов", null).json().get("items");
+        assertEquals(petr.toString(), 1, petr.size());
+        assertEquals("[\"+79121112233\"]", petr.get(0).get("phones").toString());
+        assertEquals("[\"petr@example.com\"]", petr.get(0).get("emails").toString());
+        JsonNode aliya = admin("GET", "/contacts?q=Гусейнова", null).json().get("items").get(0);
+        assertEquals("[\"+994501234567\"]", aliya.get("phones").toString());
+
+        assertEquals(200, admin("POST", "/imports/" + id + "/undo", null).status());
+        assertEquals(0, admin("GET", "/contacts?q=Кузнецов", null).json().get("items").size());
+    }
+
+    @Test
+    public void xlsxWrittenByPoiImportsFromTheConsole() throws Exception {
+        Path file = Files.createTempFile("contacts", ".xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            XSSFSheet sheet = book.createSheet("Contacts");
+            String[][] cells = {
+                {"Ad", "Soyad", "Telefon", "E-mail"},
+                {"Rəşad", "Məmmədov", "+994 55 765 43 21", "rashad@example.az"},
+                {"Leyla", "Əliyeva", "+994 70 111 22 33", "leyla@example.az"},
+            };
+            for (int r = 0; r < cells.length; r++) {
+                for (int c = 0; c < cells[r].length; c++) {
+                    sheet.createRow(r).getPhysicalNumberOfCells();
+                }
+            }
+            for (int r = 0; r < cells.length; r++) {
+                org.apache.poi.xssf.usermodel.XSSFRow row = sheet.getRow(r) == null ? sheet.createRow(r) : sheet.getRow(r);
+                for (int c = 0; c < cells[r].length; c++) {
+                    row.createCell(c).setCellValue(cells[r][c]);
+                }
+            }
+            book.write(out);
+        }
+        String output = console("crm:import --region AZ " + file, ADMIN, "crm-admin", "admin");
+        assertTrue(output, output.contains("Created 2"));
+        JsonNode leyla = admin("GET", "/contacts?q=leyla@example.az", null).json().get("items");
+        assertEquals(leyla.toString(), 1, leyla.size());
+        assertEquals("Əliyeva", leyla.get(0).get("lastName").asText());
+        assertEquals("[\"+994701112233\"]", leyla.get(0).get("phones").toString());
+    }
+}
