@@ -100,12 +100,7 @@ public class ImportIT extends TesseraTestSupport {
                 {"Leyla", "Əliyeva", "+994 70 111 22 33", "leyla@example.az"},
             };
             for (int r = 0; r < cells.length; r++) {
-                for (int c = 0; c < cells[r].length; c++) {
-                    sheet.createRow(r).getPhysicalNumberOfCells();
-                }
-            }
-            for (int r = 0; r < cells.length; r++) {
-                org.apache.poi.xssf.usermodel.XSSFRow row = sheet.getRow(r) == null ? sheet.createRow(r) : sheet.getRow(r);
+                org.apache.poi.xssf.usermodel.XSSFRow row = sheet.createRow(r);
                 for (int c = 0; c < cells[r].length; c++) {
                     row.createCell(c).setCellValue(cells[r][c]);
                 }
