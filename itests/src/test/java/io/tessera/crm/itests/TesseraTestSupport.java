@@ -60,7 +60,7 @@ public abstract class TesseraTestSupport {
         String karafVersion = System.getProperty("karaf.version", "4.4.10");
         String httpPort = Integer.toString(freePort());
         String sshPort = Integer.toString(freePort());
-        String distribution = new File(System.getProperty("tessera.distribution")).toURI().toString();
+        String distribution = new File(System.getProperty(distributionProperty())).toURI().toString();
         String localRepo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
         return new Option[] {
             karafDistributionConfiguration().frameworkUrl(distribution).name("Tessera CRM")
@@ -101,6 +101,11 @@ public abstract class TesseraTestSupport {
             new VMOption("lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*"),
             new VMOption("-Xmx1g"),
         };
+    }
+
+    /** The system property naming the tar.gz to boot; a test of an edition overrides it. */
+    protected String distributionProperty() {
+        return "tessera.distribution";
     }
 
     private static int freePort() {
