@@ -90,6 +90,29 @@ public class ImportIT extends TesseraTestSupport {
     }
 
     @Test
+    public void exportIsForAdminsAndManagersAndReadsBackInExcelFormat() throws Exception {
+        admin("POST", "/companies", "{\"name\":\"Экспорт и Ко\",\"tags\":[\"export\"]}");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort()
+                        + "/api/v1/exports/companies?format=xlsx&tag=export"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8))).GET().build();
+        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, xlsx.statusCode());
+        try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            XSSFSheet sheet = book.getSheetAt(0);
+            assertEquals("name", sheet.getRow(0).getCell(2).getStringCellValue());
+            assertEquals("Экспорт и Ко", sheet.getRow(1).getCell(2).getStringCellValue());
+            assertEquals(1, sheet.getLastRowNum());
+        }
+        Reply csv = admin("GET", "/exports/companies?format=csv&tag=export", null);
+        assertTrue(csv.text(), csv.text().contains("Экспорт и Ко"));
+
+        admin("POST", "/users", "{\"username\":\"seller\",\"password\":\"seller-password\",\"role\":\"crm-sales\"}");
+        Reply refused = send("GET", "/exports/contacts?format=csv", "seller", "seller-password", null, java.util.Map.of());
+        assertEquals(refused.toString(), 403, refused.status());
+    }
+
+    @Test
     public void xlsxWrittenByPoiImportsFromTheConsole() throws Exception {
         Path file = Files.createTempFile("contacts", ".xlsx");
         try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {

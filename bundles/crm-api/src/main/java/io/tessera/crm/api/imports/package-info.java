@@ -1,6 +1,9 @@
-/** Importing companies and contacts from CSV and XLSX files: options, progress, the row-by-row report, undo. */
+/**
+ * Importing companies and contacts from CSV and XLSX files (options, progress, the row-by-row report, undo), and
+ * exporting companies, contacts and deals to CSV and XLSX.
+ */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tessera.crm.api.imports;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,6 +5,7 @@ import io.tessera.crm.api.contacts.ContactService;
 import io.tessera.crm.api.contacts.DuplicateService;
 import io.tessera.crm.api.deals.DealService;
 import io.tessera.crm.api.deals.PipelineService;
+import io.tessera.crm.api.imports.ExportService;
 import io.tessera.crm.api.imports.ImportService;
 import io.tessera.crm.api.modules.LicenceService;
 import io.tessera.crm.api.modules.ModuleService;
@@ -20,6 +21,7 @@ import io.tessera.crm.rest.core.OwnerResource;
 import io.tessera.crm.rest.core.UserResource;
 import io.tessera.crm.rest.deals.DealResource;
 import io.tessera.crm.rest.deals.PipelineResource;
+import io.tessera.crm.rest.imports.ExportResource;
 import io.tessera.crm.rest.imports.ImportResource;
 import io.tessera.crm.rest.modules.LicenceResource;
 import io.tessera.crm.rest.modules.ModuleResource;
@@ -52,7 +54,7 @@ public class CoreRestServlet extends JaxrsServlet {
                            @Reference NoteService notes, @Reference OwnerService owners,
                            @Reference UserService users, @Reference ModuleService modules,
                            @Reference LicenceService licences, @Reference DuplicateService duplicates,
-                           @Reference ImportService imports) {
+                           @Reference ImportService imports, @Reference ExportService exports) {
         super(List.of(
                 new HealthResource(),
                 new CompanyResource(companies, duplicates),
@@ -66,7 +68,8 @@ public class CoreRestServlet extends JaxrsServlet {
                 new UserResource(users),
                 new ModuleResource(modules),
                 new LicenceResource(licences),
-                new ImportResource(imports)));
+                new ImportResource(imports),
+                new ExportResource(exports)));
     }
 
     @Deactivate

@@ -1,0 +1,497 @@
+package io.tessera.crm.importer.internal;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.tessera.crm.api.AccessDeniedException;
+import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.CrmEvents;
+import io.tessera.crm.api.Page;
+import io.tessera.crm.api.Paging;
+import io.tessera.crm.api.ValidationException;
+import io.tessera.crm.api.contacts.Address;
+import io.tessera.crm.api.contacts.CompanyDto;
+import io.tessera.crm.api.contacts.CompanyInput;
+import io.tessera.crm.api.contacts.CompanyService;
+import io.tessera.crm.api.contacts.ContactDto;
+import io.tessera.crm.api.contacts.ContactInput;
+import io.tessera.crm.api.contacts.ContactService;
+import io.tessera.crm.api.contacts.RecordQuery;
+import io.tessera.crm.api.deals.DealDto;
+import io.tessera.crm.api.deals.DealInput;
+import io.tessera.crm.api.deals.DealQuery;
+import io.tessera.crm.api.deals.DealService;
+import io.tessera.crm.api.deals.DealStatus;
+import io.tessera.crm.api.deals.StageChange;
+import io.tessera.crm.api.imports.ExportFormat;
+import io.tessera.crm.api.imports.ExportService;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+public class ExportServiceImplTest {
+    static final Caller BOSS = Caller.of("boss", "crm-manager");
+    static final Caller ADMIN = Caller.of("admin", "crm-admin");
+    static final Caller ANNA = Caller.of("anna", "crm-sales");
+    static final Instant T1 = Instant.parse("2024-05-01T10:15:30Z");
+    static final Instant T2 = Instant.parse("2024-05-02T08:00:00Z");
+
+    /** Pages through a fixed list: the cursor is the offset; records the queries it got. */
+    static final class Lister<T, Q> {
+        final List<T> items = new ArrayList<>();
+        final List<Q> queries = new ArrayList<>();
+        RuntimeException failure;
+
+        Page<T> page(Q query, Paging paging) {
+            queries.add(query);
+            if (failure != null) {
+                throw failure;
+            }
+            int from = paging.cursor() == null ? 0 : Integer.parseInt(paging.cursor());
+            int to = Math.min(items.size(), from + paging.limit());
+            return new Page<>(items.subList(from, to), to < items.size() ? Integer.toString(to) : null);
+        }
+    }
+
+    static final class Companies implements CompanyService {
+        final Lister<CompanyDto, RecordQuery> lister = new Lister<>();
+        final List<Caller> callers = new ArrayList<>();
+
+        public Page<CompanyDto> list(Caller caller, RecordQuery query) {
+            callers.add(caller);
+            return lister.page(query, query.paging());
+        }
+
+        public CompanyDto create(Caller c, CompanyInput i) {
+            throw new UnsupportedOperationException();
+        }
+
+        public CompanyDto get(Caller c, long id) {
+            throw new UnsupportedOperationException();
+        }
+
+        public CompanyDto update(Caller c, long id, long v, CompanyInput i) {
+            throw new UnsupportedOperationException();
+        }
+
+        public CompanyDto archive(Caller c, long id) {
+            throw new UnsupportedOperationException();
+        }
+
+        public CompanyDto restore(Caller c, long id) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    static final class Contacts implements ContactService {
+        final Lister<ContactDto, RecordQuery> lister = new Lister<>();
+
+        public Page<ContactDto> list(Caller caller, RecordQuery query) {
+            return lister.page(query, query.paging());
+        }
+
+        public ContactDto create(Caller c, ContactInput i) {
+            throw new UnsupportedOperationException();
+        }
+
+        public ContactDto get(Caller c, long id) {
+            throw new UnsupportedOperationException();
+        }
+
+        public ContactDto update(Caller c, long id, long v, ContactInput i) {
+            throw new UnsupportedOperationException();
+        }
+
+        public ContactDto archive(Caller c, long id) {
+            throw new UnsupportedOperationException();
+        }
+
+        public ContactDto restore(Caller c, long id) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    static final class Deals implements DealService {
+        final Lister<DealDto, DealQuery> lister = new Lister<>();
+
+        public Page<DealDto> list(Caller caller, DealQuery query) {
+            return lister.page(query, query.paging());
+        }
+
+        public DealDto create(Caller c, DealInput i) {
+            throw new UnsupportedOperationException();
+        }
+
+        public DealDto get(Caller c, long id) {
+            throw new UnsupportedOperationException();
+        }
+
+        public DealDto update(Caller c, long id, long v, DealInput i) {
+            throw new UnsupportedOperationException();
+        }
+
+        public DealDto moveToStage(Caller c, long id, long v, long s, String r, String m) {
+            throw new UnsupportedOperationException();
+        }
+
+        public DealDto archive(Caller c, long id) {
+            throw new UnsupportedOperationException();
+        }
+
+        public DealDto restore(Caller c, long id) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    static final class Events implements EventAdmin {
+        final List<Event> sent = new ArrayList<>();
+
+        public void postEvent(Event event) {
+            sent.add(event);
+        }
+
+        public void sendEvent(Event event) {
+            sent.add(event);
+        }
+    }
+
+    Companies companies;
+    Contacts contacts;
+    Deals deals;
+    Events events;
+    ExportServiceImpl export;
+    ByteArrayOutputStream log;
+    PrintStream originalErr;
+
+    @Before
+    public void setUp() {
+        companies = new Companies();
+        contacts = new Contacts();
+        deals = new Deals();
+        events = new Events();
+        export = new ExportServiceImpl(companies, contacts, deals, events);
+        // slf4j-simple writes to whatever System.err is at the time of the call
+        originalErr = System.err;
+        log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+    }
+
+    @After
+    public void tearDown() {
+        System.setErr(originalErr);
+    }
+
+    private String auditLog() {
+        return log.toString(StandardCharsets.UTF_8);
+    }
+
+    static Map<String, Object> custom(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    static CompanyDto company(long id, String name, Map<String, Object> customFields) {
+        return new CompanyDto(id, 1, name, null, null, null, null, null, List.of(), List.of(), null, Set.of(),
+                customFields, "boss", false, T1, T1);
+    }
+
+    static ContactDto contact(long id, String first, String last) {
+        return new ContactDto(id, 2, first, last, null, List.of(), List.of(), null, null, Set.of(), Map.of(), "anna",
+                null, List.of(), false, T1, T2);
+    }
+
+    private static String csv(ByteArrayOutputStream out) {
+        byte[] bytes = out.toByteArray();
+        assertArrayEquals("UTF-8 BOM", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                Arrays.copyOf(bytes, 3));
+        return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    public void companiesCsvIsExactWithCyrillicQuotesSemicolonsNewlinesAndCustomColumns() {
+        companies.lister.items.add(new CompanyDto(1, 3, "ООО \"Ромашка\"", "Общество; с ограниченной", "7701234567",
+                "Мебель, кухни", "https://romashka.ru", "romashka.ru", List.of("+79123456789", "+74951234567"),
+                List.of("info@romashka.ru"), new Address("ул. Ленина, 1", "Москва", null, "101000", "RU"),
+                new LinkedHashSet<>(List.of("vip", "retail")), custom("inn_kpp", "7701/01", "size", 250L),
+                "boss", false, T1, T2));
+        companies.lister.items.add(new CompanyDto(2, 1, "Line1\nLine2", null, null, null, null, null, List.of(),
+                List.of(), null, Set.of(), custom("rating", new BigDecimal("4.50"), "paid", true,
+                        "note", "=HYPERLINK(\"http://x\")"), "anna", true, T1, T1));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        export.exportCompanies(BOSS, RecordQuery.all(), ExportFormat.CSV, out);
+
+        String expected = "id,version,name,legalName,taxId,industry,website,domain,phones,emails,address.street,"
+                + "address.city,address.region,address.postalCode,address.country,tags,owner,archived,createdAt,"
+                + "updatedAt,custom:inn_kpp,custom:note,custom:paid,custom:rating,custom:size\r\n"
+                + "1,3,\"ООО \"\"Ромашка\"\"\",Общество; с ограниченной,7701234567,\"Мебель, кухни\","
+                + "https://romashka.ru,romashka.ru,+79123456789; +74951234567,info@romashka.ru,\"ул. Ленина, 1\","
+                + "Москва,,101000,RU,retail; vip,boss,false,2024-05-01T10:15:30Z,2024-05-02T08:00:00Z,7701/01,,,,"
+                + "250\r\n"
+                + "2,1,\"Line1\nLine2\",,,,,,,,,,,,,,anna,true,2024-05-01T10:15:30Z,2024-05-01T10:15:30Z,,"
+                + "\"'=HYPERLINK(\"\"http://x\"\")\",true,4.50,\r\n";
+        assertEquals(expected, csv(out));
+    }
+
+    @Test
+    public void contactsCsvExactText() {
+        contacts.lister.items.add(new ContactDto(7, 2, "Иван", "Петров", "CEO; owner", List.of("+7 912 345-67-89"),
+                List.of("ivan@acme.ru", "i.petrov@mail.ru"), LocalDate.of(1980, 2, 29), "said \"call me\"\nlater",
+                Set.of("b", "a"), Map.of("shoeSize", 44L), "anna", "1C", List.of(1L, 5L), false, T1, T2));
+        contacts.lister.items.add(new ContactDto(8, 1, "Əli", "-Məmmədov", null, List.of(), List.of(), null, null,
+                Set.of(), Map.of(), "boris", null, List.of(), false, T1, T1));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        export.exportContacts(ADMIN, null, ExportFormat.CSV, out);
+
+        assertEquals("id,version,firstName,lastName,position,phones,emails,birthday,notes,tags,owner,source,"
+                + "companyIds,archived,createdAt,updatedAt,custom:shoeSize\r\n"
+                + "7,2,Иван,Петров,CEO; owner,+7 912 345-67-89,ivan@acme.ru; i.petrov@mail.ru,1980-02-29,"
+                + "\"said \"\"call me\"\"\nlater\",a; b,anna,1C,1; 5,false,2024-05-01T10:15:30Z,"
+                + "2024-05-02T08:00:00Z,44\r\n"
+                + "8,1,Əli,'-Məmmədov,,,,,,,boris,,,false,2024-05-01T10:15:30Z,2024-05-01T10:15:30Z,\r\n",
+                csv(out));
+    }
+
+    @Test
+    public void filtersArePassedThroughAndEveryPageIsRead() {
+        for (int i = 1; i <= 1201; i++) {
+            contacts.lister.items.add(contact(i, "First" + i, "Last" + i));
+        }
+        RecordQuery filter = new RecordQuery("petr", "anna", "vip", 42L, true, "-createdAt", new Paging(3, "zzz"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        export.exportContacts(BOSS, filter, ExportFormat.CSV, out);
+
+        List<RecordQuery> q = contacts.lister.queries;
+        assertEquals(3, q.size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals("petr", q.get(i).q());
+            assertEquals("anna", q.get(i).owner());
+            assertEquals("vip", q.get(i).tag());
+            assertEquals(Long.valueOf(42), q.get(i).companyId());
+            assertTrue(q.get(i).archived());
+            assertEquals("-createdAt", q.get(i).sort());
+            assertEquals(500, q.get(i).paging().limit());
+        }
+        assertNull(q.get(0).paging().cursor());
+        assertEquals("500", q.get(1).paging().cursor());
+        assertEquals("1000", q.get(2).paging().cursor());
+        String[] lines = csv(out).split("\r\n");
+        assertEquals(1 + 1201, lines.length);
+        assertTrue(lines[1].startsWith("1,2,First1,Last1,"));
+        assertTrue(lines[1201].startsWith("1201,2,First1201,Last1201,"));
+
+        Event e = events.sent.get(0);
+        assertEquals(Long.valueOf(1201), e.getProperty(ExportService.PROP_ROWS));
+        assertEquals("q=\"petr\", owner=\"anna\", tag=\"vip\", companyId=42, archived=true, sort=\"-createdAt\"",
+                e.getProperty(ExportService.PROP_FILTERS));
+    }
+
+    @Test
+    public void dealFiltersArePassedThrough() {
+        DealQuery filter = new DealQuery("kitchen", "boris", 1L, 3L, DealStatus.LOST, 4L, 5L, "No budget", false,
+                "-amount", null);
+        export.exportDeals(BOSS, filter, ExportFormat.CSV, new ByteArrayOutputStream());
+        DealQuery q = deals.lister.queries.get(0);
+        assertEquals(new DealQuery("kitchen", "boris", 1L, 3L, DealStatus.LOST, 4L, 5L, "No budget", false,
+                "-amount", new Paging(500, null)), q);
+        assertEquals("export deals: user=boss roles=[crm-manager] format=CSV rows=0 filters=[q=\"kitchen\", "
+                + "owner=\"boris\", pipelineId=1, stageId=3, status=LOST, companyId=4, contactId=5, "
+                + "lossReason=\"No budget\", archived=false, sort=\"-amount\"]", auditLine("INFO"));
+    }
+
+    private String auditLine(String level) {
+        for (String line : auditLog().split("\\R")) {
+            int at = line.indexOf(level + " " + ExportService.AUDIT_LOGGER + " - ");
+            if (at >= 0) {
+                return line.substring(at + (level + " " + ExportService.AUDIT_LOGGER + " - ").length());
+            }
+        }
+        throw new AssertionError("no " + level + " audit line in: " + auditLog());
+    }
+
+    @Test
+    public void dealsXlsxReadsBackWithTypedCells() throws IOException {
+        deals.lister.items.add(new DealDto(11, 4, "Кухня для \"Acme\"; угловая", 1, 3, DealStatus.LOST,
+                new BigDecimal("125000.50"), "RUB", LocalDate.of(2024, 6, 30), "anna", 2L, List.of(1L, 9L), "site",
+                "Too expensive", "line1\nline2", T2,
+                List.of(new StageChange(null, 2, 1, T1, "anna"), new StageChange(2L, 3, 1, T2, "boss")), false,
+                T1, T2));
+        deals.lister.items.add(new DealDto(12, 1, "Small", 1, 2, DealStatus.OPEN, null, null, null, "boss", null,
+                List.of(), null, null, null, null, List.of(), false, T1, T1));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        export.exportDeals(ADMIN, DealQuery.all(), ExportFormat.XLSX, out);
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertEquals(1, wb.getNumberOfSheets());
+            Sheet sheet = wb.getSheet("Deals");
+            assertEquals(2, sheet.getLastRowNum());
+            Row header = sheet.getRow(0);
+            List<String> names = new ArrayList<>();
+            header.forEach(c -> names.add(c.getStringCellValue()));
+            assertEquals(ExportColumns.DEAL, names);
+            assertTrue(wb.getFontAt(header.getCell(0).getCellStyle().getFontIndex()).getBold());
+            Row r = sheet.getRow(1);
+            assertEquals(CellType.NUMERIC, r.getCell(0).getCellType());
+            assertEquals(11.0, r.getCell(0).getNumericCellValue(), 0);
+            assertEquals("Кухня для \"Acme\"; угловая", r.getCell(2).getStringCellValue());
+            assertEquals("LOST", r.getCell(5).getStringCellValue());
+            assertEquals(125000.50, r.getCell(6).getNumericCellValue(), 0);
+            assertEquals("2024-06-30", r.getCell(8).getStringCellValue());
+            assertEquals("1; 9", r.getCell(11).getStringCellValue());
+            assertEquals("line1\nline2", r.getCell(14).getStringCellValue());
+            assertEquals("2024-05-01T10:15:30Z ->2 by anna; 2024-05-02T08:00:00Z 2->3 by boss",
+                    r.getCell(16).getStringCellValue());
+            assertEquals(CellType.BOOLEAN, r.getCell(17).getCellType());
+            assertFalse(r.getCell(17).getBooleanCellValue());
+            assertEquals("2024-05-02T08:00:00Z", r.getCell(19).getStringCellValue());
+            Row small = sheet.getRow(2);
+            assertNull(small.getCell(6));
+            assertNull(small.getCell(10));
+            assertEquals("boss", small.getCell(9).getStringCellValue());
+        }
+    }
+
+    @Test
+    public void xlsxStreamsManyRowsAndCustomColumns() throws IOException {
+        for (int i = 1; i <= 1100; i++) {
+            companies.lister.items.add(company(i, "Компания " + i, i == 1100 ? custom("late", "x") : Map.of()));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        export.exportCompanies(BOSS, null, ExportFormat.XLSX, out);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet sheet = wb.getSheet("Companies");
+            assertEquals(1100, sheet.getLastRowNum());
+            int lateColumn = ExportColumns.COMPANY.size();
+            assertEquals("custom:late", sheet.getRow(0).getCell(lateColumn).getStringCellValue());
+            assertEquals("Компания 1", sheet.getRow(1).getCell(2).getStringCellValue());
+            assertNull(sheet.getRow(1).getCell(lateColumn));
+            assertEquals("x", sheet.getRow(1100).getCell(lateColumn).getStringCellValue());
+        }
+    }
+
+    @Test
+    public void salesCallerIsRefusedAndNothingIsReadOrWritten() {
+        companies.lister.items.add(company(1, "Acme", Map.of()));
+        for (ExportFormat format : ExportFormat.values()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThrows(AccessDeniedException.class, () -> export.exportCompanies(ANNA, null, format, out));
+            assertThrows(AccessDeniedException.class, () -> export.exportContacts(ANNA, null, format, out));
+            assertThrows(AccessDeniedException.class, () -> export.exportDeals(ANNA, null, format, out));
+            assertEquals(0, out.size());
+        }
+        assertThrows(AccessDeniedException.class, () -> export.checkAccess(ANNA));
+        assertThrows(AccessDeniedException.class,
+                () -> export.checkAccess(Caller.of("nobody")));
+        export.checkAccess(BOSS);
+        export.checkAccess(ADMIN);
+        assertTrue(companies.lister.queries.isEmpty());
+        assertTrue(contacts.lister.queries.isEmpty());
+        assertTrue(deals.lister.queries.isEmpty());
+        assertTrue(events.sent.isEmpty());
+        assertEquals("export refused: user=anna roles=[crm-sales]", auditLine("WARN"));
+    }
+
+    @Test
+    public void completedExportIsAuditedWithLogLineAndEvent() {
+        companies.lister.items.add(company(1, "Acme", Map.of()));
+        companies.lister.items.add(company(2, "Beta", Map.of()));
+        export.exportCompanies(BOSS, new RecordQuery("ac\nme", null, null, null, false, "name", null),
+                ExportFormat.XLSX, new ByteArrayOutputStream());
+
+        assertEquals(1, events.sent.size());
+        Event e = events.sent.get(0);
+        assertEquals("tessera/crm/export/COMPLETED", e.getTopic());
+        assertEquals("export", e.getProperty(CrmEvents.ENTITY));
+        assertEquals("boss", e.getProperty(CrmEvents.ACTOR));
+        assertEquals("Exported 2 companies as XLSX", e.getProperty(CrmEvents.SUMMARY));
+        assertEquals("companies", e.getProperty(ExportService.PROP_RECORDS));
+        assertEquals("XLSX", e.getProperty(ExportService.PROP_FORMAT));
+        assertEquals(Long.valueOf(2), e.getProperty(ExportService.PROP_ROWS));
+        assertEquals("q=\"ac\\nme\", archived=false, sort=\"name\"", e.getProperty(ExportService.PROP_FILTERS));
+        assertEquals(List.of(), e.getProperty(CrmEvents.COMPANY_IDS));
+        assertEquals(List.of(), e.getProperty(CrmEvents.CONTACT_IDS));
+        assertEquals(List.of(), e.getProperty(CrmEvents.DEAL_IDS));
+        assertEquals("export companies: user=boss roles=[crm-manager] format=XLSX rows=2 "
+                + "filters=[q=\"ac\\nme\", archived=false, sort=\"name\"]", auditLine("INFO"));
+        assertEquals(List.of(BOSS), companies.callers);
+    }
+
+    @Test
+    public void invalidFilterWritesNothingAndSendsNoEvent() {
+        companies.lister.failure = new ValidationException("sort", "unknown sort");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> export.exportCompanies(BOSS, new RecordQuery(null, null, null, null, false, "bogus", null),
+                        ExportFormat.CSV, out));
+        assertEquals("sort", e.errors().get(0).field());
+        assertEquals(0, out.size());
+        assertTrue(events.sent.isEmpty());
+        assertTrue(auditLine("WARN").startsWith("export companies failed: user=boss roles=[crm-manager] format=CSV "
+                + "rowsWritten=0 filters=[archived=false, sort=\"bogus\"] error="));
+        assertThrows(ValidationException.class,
+                () -> export.exportDeals(BOSS, null, null, new ByteArrayOutputStream()));
+    }
+
+    @Test
+    public void outputStreamIsNotClosed() {
+        companies.lister.items.add(company(1, "Acme", Map.of()));
+        for (ExportFormat format : ExportFormat.values()) {
+            boolean[] closed = {false};
+            ByteArrayOutputStream out = new ByteArrayOutputStream() {
+                @Override
+                public void close() {
+                    closed[0] = true;
+                }
+            };
+            export.exportCompanies(BOSS, null, format, out);
+            assertFalse(format.name(), closed[0]);
+            assertTrue(out.size() > 0);
+        }
+    }
+
+    @Test
+    public void formulaLikeTextIsDefusedButPhonesAndNumbersAreNot() {
+        assertEquals("'=1+1", CsvExportWriter.defuse("=1+1"));
+        assertEquals("'@SUM(A1)", CsvExportWriter.defuse("@SUM(A1)"));
+        assertEquals("'+cmd|' /C calc'!A0", CsvExportWriter.defuse("+cmd|' /C calc'!A0"));
+        assertEquals("'-2+A3", CsvExportWriter.defuse("-2+A3"));
+        assertEquals("'\tx", CsvExportWriter.defuse("\tx"));
+        assertEquals("+7 (912) 345-67-89", CsvExportWriter.defuse("+7 (912) 345-67-89"));
+        assertEquals("-42.5", CsvExportWriter.defuse("-42.5"));
+        assertEquals("+79123456789; +74951234567", CsvExportWriter.defuse("+79123456789; +74951234567"));
+        assertEquals("'+7;=1+1", CsvExportWriter.defuse("+7;=1+1"));
+        assertEquals("Acme = best", CsvExportWriter.defuse("Acme = best"));
+        assertEquals("", CsvExportWriter.defuse(""));
+    }
+}
