@@ -32,7 +32,7 @@ import javax.persistence.Version;
         @Index(name = "CON_COMPANY_NAME_KEY_IX", columnList = "NAME_KEY"),
         @Index(name = "CON_COMPANY_TAX_KEY_IX", columnList = "TAX_KEY"),
         @Index(name = "CON_COMPANY_DOMAIN_IX", columnList = "WEB_DOMAIN")})
-@TableGenerator(name = "CON_COMPANY_GEN", table = "CON_IDS", pkColumnValue = "company", allocationSize = 50)
+@TableGenerator(name = "CON_COMPANY_GEN", table = "CON_IDS", pkColumnValue = "company", allocationSize = 500)
 public class CompanyEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "CON_COMPANY_GEN")

@@ -17,7 +17,6 @@ import io.tessera.crm.support.jpa.Transactions;
 import io.tessera.crm.support.validation.Checks;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,12 +58,13 @@ public class CompanyServiceImpl implements CompanyService {
     }
 
     /** The checked, cleaned-up input. */
-    private record Values(String name, String legalName, String taxId, String industry, String website, String domain,
+    record Values(String name, String legalName, String taxId, String industry, String website, String domain,
                           List<String> phones, List<String> emails, Address address, Set<String> tags,
                           Map<String, String> customFields, String owner) {
     }
 
-    private Values validate(Caller caller, CompanyInput in, String currentOwner) {
+    /** Checks everything at once; {@code currentOwner} is null on create. Shared with {@link ContactBatchServiceImpl}. */
+    static Values validate(Caller caller, CompanyInput in, String currentOwner, UserService users) {
         if (in == null) {
             throw new ValidationException("body", "is required");
         }
@@ -89,17 +89,14 @@ public class CompanyServiceImpl implements CompanyService {
 
     @Override
     public CompanyDto create(Caller caller, CompanyInput input) {
-        Values v = validate(caller, input, null);
+        Values v = validate(caller, input, null, users);
         CompanyDto dto = tx.write(em -> {
-            CompanyEntity e = new CompanyEntity();
-            apply(e, v);
-            e.createdAt = now();
-            e.updatedAt = e.createdAt;
+            CompanyEntity e = newCompany(v, ContactServiceImpl.now(clock));
             em.persist(e);
             em.flush();
             return Mapping.company(e);
         });
-        publish(CrmEvents.CREATED, caller, dto, "Company '" + dto.name() + "' created");
+        publish(CrmEvents.CREATED, caller, dto, createdSummary(dto));
         return dto;
     }
 
@@ -113,24 +110,18 @@ public class CompanyServiceImpl implements CompanyService {
         List<String> changed = new ArrayList<>();
         CompanyDto dto = tx.write(em -> {
             CompanyEntity e = find(em, caller, id);
-            if (e.version != expectedVersion) {
-                throw new StaleVersionException(ENTITY, id, expectedVersion, e.version);
-            }
-            if (e.archived) {
-                throw new ConflictException("company " + id + " is archived; restore it first");
-            }
-            Values v = validate(caller, input, e.owner);
+            checkUpdatable(e, expectedVersion);
+            Values v = validate(caller, input, e.owner, users);
             changed.addAll(changes(e, v));
             if (!changed.isEmpty()) {
                 apply(e, v);
-                e.updatedAt = now();
+                e.updatedAt = ContactServiceImpl.now(clock);
                 em.flush();
             }
             return Mapping.company(e);
         });
         if (!changed.isEmpty()) {
-            publish(CrmEvents.UPDATED, caller, dto,
-                    "Company '" + dto.name() + "' updated (" + String.join(", ", changed) + ")");
+            publish(CrmEvents.UPDATED, caller, dto, updatedSummary(dto, changed));
         }
         return dto;
     }
@@ -152,7 +143,7 @@ public class CompanyServiceImpl implements CompanyService {
             CompanyEntity e = find(em, caller, id);
             if (e.archived != archived) {
                 e.archived = archived;
-                e.updatedAt = now();
+                e.updatedAt = ContactServiceImpl.now(clock);
                 em.flush();
                 changed[0] = true;
             }
@@ -173,7 +164,7 @@ public class CompanyServiceImpl implements CompanyService {
         return tx.read(em -> lq.page(em, q.paging(), Mapping::company));
     }
 
-    private static CompanyEntity find(EntityManager em, Caller caller, long id) {
+    static CompanyEntity find(EntityManager em, Caller caller, long id) {
         CompanyEntity e = em.find(CompanyEntity.class, id);
         if (e == null || !caller.mayAccess(e.owner)) {
             throw new NotFoundException(ENTITY, id);
@@ -181,7 +172,34 @@ public class CompanyServiceImpl implements CompanyService {
         return e;
     }
 
-    private static void apply(CompanyEntity e, Values v) {
+    /** A new entity with the checked values, created and updated at {@code now}. */
+    static CompanyEntity newCompany(Values v, Timestamp now) {
+        CompanyEntity e = new CompanyEntity();
+        apply(e, v);
+        e.createdAt = now;
+        e.updatedAt = now;
+        return e;
+    }
+
+    /** An update needs the version the caller saw and a live record. */
+    static void checkUpdatable(CompanyEntity e, long expectedVersion) {
+        if (e.version != expectedVersion) {
+            throw new StaleVersionException(ENTITY, e.id, expectedVersion, e.version);
+        }
+        if (e.archived) {
+            throw new ConflictException("company " + e.id + " is archived; restore it first");
+        }
+    }
+
+    static String createdSummary(CompanyDto dto) {
+        return "Company '" + dto.name() + "' created";
+    }
+
+    static String updatedSummary(CompanyDto dto, List<String> changed) {
+        return "Company '" + dto.name() + "' updated (" + String.join(", ", changed) + ")";
+    }
+
+    static void apply(CompanyEntity e, Values v) {
         setName(e, v.name());
         e.legalName = v.legalName();
         setTaxId(e, v.taxId());
@@ -209,7 +227,7 @@ public class CompanyServiceImpl implements CompanyService {
     }
 
     /** The JSON names of the fields the update changes, alphabetically. */
-    private static List<String> changes(CompanyEntity e, Values v) {
+    static List<String> changes(CompanyEntity e, Values v) {
         Set<String> changed = new TreeSet<>();
         diff(changed, "name", e.name, v.name());
         diff(changed, "legalName", e.legalName, v.legalName());
@@ -229,10 +247,6 @@ public class CompanyServiceImpl implements CompanyService {
         if (!Objects.equals(before, after)) {
             changed.add(field);
         }
-    }
-
-    private Timestamp now() {
-        return Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     private void publish(String action, Caller caller, CompanyDto dto, String summary) {

@@ -30,7 +30,7 @@ import javax.persistence.Version;
         @Index(name = "CON_CONTACT_OWNER_IX", columnList = "OWNER, ARCHIVED"),
         @Index(name = "CON_CONTACT_SORT_IX", columnList = "SORT_KEY"),
         @Index(name = "CON_CONTACT_NAME_KEY_IX", columnList = "NAME_KEY")})
-@TableGenerator(name = "CON_CONTACT_GEN", table = "CON_IDS", pkColumnValue = "contact", allocationSize = 50)
+@TableGenerator(name = "CON_CONTACT_GEN", table = "CON_IDS", pkColumnValue = "contact", allocationSize = 500)
 public class ContactEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "CON_CONTACT_GEN")

@@ -59,13 +59,17 @@ public class ContactServiceImpl implements ContactService {
         this.clock = clock;
     }
 
-    private record Values(String firstName, String lastName, String position, List<String> phones,
+    record Values(String firstName, String lastName, String position, List<String> phones,
                           List<String> emails, LocalDate birthday, String notes, Set<String> tags,
                           Map<String, String> customFields, String owner, String source, List<Long> companyIds) {
     }
 
-    /** Checks everything at once, including the company links; {@code current} is null on create. */
-    private Values validate(EntityManager em, Caller caller, ContactInput in, ContactEntity current) {
+    /**
+     * Checks everything at once, including the company links; {@code current} is null on create. Shared with
+     * {@link ContactBatchServiceImpl}.
+     */
+    static Values validate(EntityManager em, Caller caller, ContactInput in, ContactEntity current,
+                           UserService users, Clock clock) {
         if (in == null) {
             throw new ValidationException("body", "is required");
         }
@@ -137,16 +141,13 @@ public class ContactServiceImpl implements ContactService {
     @Override
     public ContactDto create(Caller caller, ContactInput input) {
         ContactDto dto = tx.write(em -> {
-            Values v = validate(em, caller, input, null);
-            ContactEntity e = new ContactEntity();
-            apply(e, v);
-            e.createdAt = now();
-            e.updatedAt = e.createdAt;
+            Values v = validate(em, caller, input, null, users, clock);
+            ContactEntity e = newContact(v, now(clock));
             em.persist(e);
             em.flush();
             return Mapping.contact(e);
         });
-        publish(CrmEvents.CREATED, caller, dto, "Contact '" + name(dto) + "' created", dto.companyIds());
+        publish(CrmEvents.CREATED, caller, dto, createdSummary(dto), dto.companyIds());
         return dto;
     }
 
@@ -161,18 +162,13 @@ public class ContactServiceImpl implements ContactService {
         Set<Long> concerned = new LinkedHashSet<>();
         ContactDto dto = tx.write(em -> {
             ContactEntity e = find(em, caller, id);
-            if (e.version != expectedVersion) {
-                throw new StaleVersionException(ENTITY, id, expectedVersion, e.version);
-            }
-            if (e.archived) {
-                throw new ConflictException("contact " + id + " is archived; restore it first");
-            }
-            Values v = validate(em, caller, input, e);
+            checkUpdatable(e, expectedVersion);
+            Values v = validate(em, caller, input, e, users, clock);
             changed.addAll(changes(e, v));
             concerned.addAll(e.companyIds);
             if (!changed.isEmpty()) {
                 apply(e, v);
-                e.updatedAt = now();
+                e.updatedAt = now(clock);
                 em.flush();
             }
             return Mapping.contact(e);
@@ -180,9 +176,7 @@ public class ContactServiceImpl implements ContactService {
         if (!changed.isEmpty()) {
             Set<Long> companies = new LinkedHashSet<>(dto.companyIds());
             companies.addAll(concerned);
-            publish(CrmEvents.UPDATED, caller, dto,
-                    "Contact '" + name(dto) + "' updated (" + String.join(", ", changed) + ")",
-                    new ArrayList<>(companies));
+            publish(CrmEvents.UPDATED, caller, dto, updatedSummary(dto, changed), new ArrayList<>(companies));
         }
         return dto;
     }
@@ -203,7 +197,7 @@ public class ContactServiceImpl implements ContactService {
             ContactEntity e = find(em, caller, id);
             if (e.archived != archived) {
                 e.archived = archived;
-                e.updatedAt = now();
+                e.updatedAt = now(clock);
                 em.flush();
                 changed[0] = true;
             }
@@ -228,7 +222,7 @@ public class ContactServiceImpl implements ContactService {
         return tx.read(em -> lq.page(em, q.paging(), Mapping::contact));
     }
 
-    private static ContactEntity find(EntityManager em, Caller caller, long id) {
+    static ContactEntity find(EntityManager em, Caller caller, long id) {
         ContactEntity e = em.find(ContactEntity.class, id);
         if (e == null || !caller.mayAccess(e.owner)) {
             throw new NotFoundException(ENTITY, id);
@@ -236,7 +230,26 @@ public class ContactServiceImpl implements ContactService {
         return e;
     }
 
-    private static void apply(ContactEntity e, Values v) {
+    /** A new entity with the checked values, created and updated at {@code now}. */
+    static ContactEntity newContact(Values v, Timestamp now) {
+        ContactEntity e = new ContactEntity();
+        apply(e, v);
+        e.createdAt = now;
+        e.updatedAt = now;
+        return e;
+    }
+
+    /** An update needs the version the caller saw and a live record. */
+    static void checkUpdatable(ContactEntity e, long expectedVersion) {
+        if (e.version != expectedVersion) {
+            throw new StaleVersionException(ENTITY, e.id, expectedVersion, e.version);
+        }
+        if (e.archived) {
+            throw new ConflictException("contact " + e.id + " is archived; restore it first");
+        }
+    }
+
+    static void apply(ContactEntity e, Values v) {
         setNames(e, v.firstName(), v.lastName());
         e.position = v.position();
         e.phones = new ArrayList<>(v.phones().stream().map(PhoneEmbeddable::new).toList());
@@ -260,7 +273,7 @@ public class ContactServiceImpl implements ContactService {
         e.nameKey = MatchKeys.personName(firstName, lastName);
     }
 
-    private static List<String> changes(ContactEntity e, Values v) {
+    static List<String> changes(ContactEntity e, Values v) {
         Set<String> changed = new TreeSet<>();
         CompanyServiceImpl.diff(changed, "firstName", e.firstName, v.firstName());
         CompanyServiceImpl.diff(changed, "lastName", e.lastName, v.lastName());
@@ -281,7 +294,15 @@ public class ContactServiceImpl implements ContactService {
         return Mapping.displayName(dto.firstName(), dto.lastName());
     }
 
-    private Timestamp now() {
+    static String createdSummary(ContactDto dto) {
+        return "Contact '" + name(dto) + "' created";
+    }
+
+    static String updatedSummary(ContactDto dto, List<String> changed) {
+        return "Contact '" + name(dto) + "' updated (" + String.join(", ", changed) + ")";
+    }
+
+    static Timestamp now(Clock clock) {
         return Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 

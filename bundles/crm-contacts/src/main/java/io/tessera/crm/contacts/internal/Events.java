@@ -1,6 +1,7 @@
 package io.tessera.crm.contacts.internal;
 
 import io.tessera.crm.api.CrmEvents;
+import io.tessera.crm.api.contacts.ContactBatchService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,13 @@ final class Events {
 
     void send(String entity, String action, long id, String actor, String owner, String summary,
               List<Long> companyIds, List<Long> contactIds) {
+        Map<String, Object> props = record(entity, id, actor, owner, summary, companyIds, contactIds);
+        events.sendEvent(new Event(CrmEvents.topic(entity, action), props));
+    }
+
+    /** The properties of one record's event (also one element of a batch event's records). */
+    static Map<String, Object> record(String entity, long id, String actor, String owner, String summary,
+                                      List<Long> companyIds, List<Long> contactIds) {
         Map<String, Object> props = new HashMap<>();
         props.put(CrmEvents.ENTITY, entity);
         props.put(CrmEvents.ID, id);
@@ -26,7 +34,22 @@ final class Events {
         props.put(CrmEvents.COMPANY_IDS, List.copyOf(companyIds));
         props.put(CrmEvents.CONTACT_IDS, List.copyOf(contactIds));
         props.put(CrmEvents.DEAL_IDS, List.<Long>of());
-        events.sendEvent(new Event(CrmEvents.topic(entity, action), props));
+        return props;
+    }
+
+    /**
+     * One asynchronous {@code <entity>/<action>_BATCH} event for many records (see
+     * {@link io.tessera.crm.api.contacts.ContactBatchService}); nothing when there are none.
+     */
+    void postBatch(String entity, String action, String actor, List<Map<String, Object>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Map<String, Object> props = new HashMap<>();
+        props.put(CrmEvents.ENTITY, entity);
+        props.put(CrmEvents.ACTOR, actor);
+        props.put(ContactBatchService.RECORDS, List.copyOf(records));
+        events.postEvent(new Event(CrmEvents.topic(entity, action + ContactBatchService.BATCH_SUFFIX), props));
     }
 
     /** {@code <entity>/MERGED}: {@code mergedId} went into {@code survivorId}. */

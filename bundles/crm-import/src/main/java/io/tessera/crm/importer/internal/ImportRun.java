@@ -4,9 +4,11 @@ import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.CrmException;
 import io.tessera.crm.api.FieldError;
 import io.tessera.crm.api.ValidationException;
+import io.tessera.crm.api.contacts.BatchResult;
 import io.tessera.crm.api.contacts.CompanyDto;
 import io.tessera.crm.api.contacts.CompanyInput;
 import io.tessera.crm.api.contacts.CompanyService;
+import io.tessera.crm.api.contacts.ContactBatchService;
 import io.tessera.crm.api.contacts.ContactDto;
 import io.tessera.crm.api.contacts.ContactInput;
 import io.tessera.crm.api.contacts.ContactService;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,9 +32,12 @@ import java.util.TreeSet;
 
 /**
  * One import, run on the import thread: a counting pass over the file (rows total), the duplicate index, then the rows
- * one by one through the contacts services (each write its own transaction, so a rejected row leaves nothing behind),
- * with the report and the progress written every {@value #BATCH} rows in one transaction. A dry run computes the same
- * outcomes against in-memory copies and writes no record.
+ * in buffers of {@value #BATCH}. Per buffer: the existing records the rows match are read in one call, the rows are
+ * decided one by one against in-memory copies (new records get provisional negative ids; later rows of the buffer
+ * merge into those copies), then the records are written through {@link ContactBatchService} (one transaction for
+ * the creates, one for the updates; an item the contacts bundle rejects is reported on its row and leaves nothing
+ * behind, the others are written), provisional ids are replaced by the real ones, and the report and the progress are
+ * written in one transaction. A dry run decides the same way and writes no record.
  */
 final class ImportRun implements Runnable {
     static final int BATCH = 500;
@@ -43,22 +49,47 @@ final class ImportRun implements Runnable {
     private final Transactions tx;
     private final ContactService contacts;
     private final CompanyService companies;
+    private final ContactBatchService batch;
     private final ImportOptions options;
     private final Entity entity;
     private final PhoneNormalizer phones;
-    private final RecordIndex index = new RecordIndex();
+    private final RecordIndex index;
     /** Records this import created or changed: later rows matching them are MERGED. */
     private final Set<Long> touched = new HashSet<>();
-    /** Dry run only: the simulated state of every record the run "wrote" (ids of new ones are negative). */
+    /**
+     * The state of every record the run has decided to write but not written yet (ids of new ones are negative): the
+     * current buffer's, or in a dry run every record the run "wrote".
+     */
     private final Map<Long, ContactDto> dryContacts = new HashMap<>();
     private final Map<Long, CompanyDto> dryCompanies = new HashMap<>();
     private long nextDryId = -1;
     private final List<ImportRowEntity> pending = new ArrayList<>();
+    /** The current buffer: parsed rows not decided yet. */
+    private final List<Parsed> buffer = new ArrayList<>();
+    /** Existing records the buffer's rows match, read in one call per buffer. */
+    private final Map<Long, ContactDto> fetchedContacts = new HashMap<>();
+    private final Map<Long, CompanyDto> fetchedCompanies = new HashMap<>();
+    /** Records to create (by provisional id) and to update (by id) when the buffer is written, in row order. */
+    private final Map<Long, Write> creates = new LinkedHashMap<>();
+    private final Map<Long, Write> updates = new LinkedHashMap<>();
+
+    private record Parsed(ImportRowEntity row, Draft draft) {
+    }
+
+    /** A record to write and the rows that decided it (the first one created or first changed it). */
+    private static final class Write {
+        final long expectedVersion;
+        final List<Parsed> rows = new ArrayList<>();
+
+        Write(long expectedVersion) {
+            this.expectedVersion = expectedVersion;
+        }
+    }
     private List<String> header;
     private List<String> fields;
 
     ImportRun(Job job, Caller caller, Path file, boolean deleteFile, Transactions tx, ContactService contacts,
-              CompanyService companies) {
+              CompanyService companies, ContactBatchService batch) {
         this.job = job;
         this.caller = caller;
         this.file = file;
@@ -66,9 +97,11 @@ final class ImportRun implements Runnable {
         this.tx = tx;
         this.contacts = contacts;
         this.companies = companies;
+        this.batch = batch;
         this.options = job.options;
         this.entity = options.entity();
         this.phones = new PhoneNormalizer(options.defaultRegion());
+        this.index = new RecordIndex(!options.isDryRun());
     }
 
     @Override
@@ -88,6 +121,7 @@ final class ImportRun implements Runnable {
             job.rowsTotal = count[0];
             index.preload(caller, entity, contacts, companies, phones);
             table.read(this::row);
+            decideBuffer();
             flush();
             job.status = Thread.currentThread().isInterrupted() ? Status.FAILED : Status.DONE;
             if (job.status == Status.FAILED) {
@@ -129,30 +163,171 @@ final class ImportRun implements Runnable {
         ImportRowEntity r = new ImportRowEntity();
         r.importId = job.id;
         r.rowNo = i;
-        Draft d = Draft.parse(entity, header, fields, cells, phones);
-        if (d.rejected()) {
-            outcome(r, Outcome.REJECTED, null, d.badColumn, d.problem);
-        } else {
-            try {
-                if (entity == Entity.COMPANIES) {
-                    companyRow(r, d);
-                } else {
-                    contactRow(r, d);
-                }
-            } catch (ValidationException e) {
-                FieldError fe = e.errors().get(0);
-                String field = fe.field().replaceAll("\\[.*$", "").replaceAll("\\..*$", "");
-                outcome(r, Outcome.REJECTED, null, d.columnOf.get(field), e.getMessage());
-            } catch (CrmException e) {
-                outcome(r, Outcome.REJECTED, null, null, e.getMessage());
-            }
-        }
-        pending.add(r);
-        job.rowsDone = i;
-        if (pending.size() >= BATCH) {
+        buffer.add(new Parsed(r, Draft.parse(entity, header, fields, cells, phones)));
+        if (buffer.size() >= BATCH) {
+            decideBuffer();
             flush();
         }
         return !Thread.currentThread().isInterrupted();
+    }
+
+    /** Reads the matched records, decides every buffered row, writes the records and queues the report rows. */
+    private void decideBuffer() {
+        prefetch();
+        for (Parsed p : buffer) {
+            decide(p);
+            pending.add(p.row());
+            job.rowsDone = p.row().rowNo;
+        }
+        buffer.clear();
+        fetchedContacts.clear();
+        fetchedCompanies.clear();
+        if (options.isDryRun()) {
+            creates.clear();
+            updates.clear();
+        } else {
+            writeRecords();
+        }
+    }
+
+    /** The existing records the buffer's rows match now, in one read (rows matching rows of this buffer need none). */
+    private void prefetch() {
+        Set<Long> ids = new HashSet<>();
+        for (Parsed p : buffer) {
+            if (!p.draft().rejected()) {
+                Long target = index.find(entity, p.draft().keys(entity));
+                if (target != null && target > 0 && !state(target)) {
+                    ids.add(target);
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        if (entity == Entity.COMPANIES) {
+            batch.getCompanies(caller, ids).forEach(c -> fetchedCompanies.put(c.id(), c));
+        } else {
+            batch.getContacts(caller, ids).forEach(c -> fetchedContacts.put(c.id(), c));
+        }
+    }
+
+    private boolean state(long id) {
+        return entity == Entity.COMPANIES ? dryCompanies.containsKey(id) : dryContacts.containsKey(id);
+    }
+
+    private void decide(Parsed p) {
+        ImportRowEntity r = p.row();
+        Draft d = p.draft();
+        if (d.rejected()) {
+            outcome(r, Outcome.REJECTED, null, d.badColumn, d.problem);
+            return;
+        }
+        try {
+            if (entity == Entity.COMPANIES) {
+                companyRow(p);
+            } else {
+                contactRow(p);
+            }
+        } catch (CrmException e) {
+            reject(r, d, e);
+        }
+    }
+
+    /** A row the contacts bundle refused: the column of the first field error when it is a validation error. */
+    private void reject(ImportRowEntity r, Draft d, CrmException e) {
+        String column = null;
+        if (e instanceof ValidationException ve && !ve.errors().isEmpty()) {
+            FieldError fe = ve.errors().get(0);
+            String field = fe.field().replaceAll("\\[.*$", "").replaceAll("\\..*$", "");
+            column = d.columnOf.get(field);
+        }
+        outcome(r, Outcome.REJECTED, null, column, e.getMessage());
+    }
+
+    /** Takes back a row's counted outcome (its record could not be written). */
+    private void uncount(ImportRowEntity r) {
+        if (r.outcome == null) {
+            return;
+        }
+        switch (Outcome.valueOf(r.outcome)) {
+            case CREATED -> job.created--;
+            case UPDATED -> job.updated--;
+            case MERGED -> job.merged--;
+            case SKIPPED -> job.skipped--;
+            case REJECTED -> job.rejected--;
+        }
+        r.outcome = null;
+    }
+
+    /**
+     * Writes the buffer's new and changed records in two batch calls. A record the contacts bundle refuses is
+     * reported on the row that created or first changed it (and on the rows merged into it), and the companies those
+     * rows created are archived again; provisional ids become real ids in the report and the duplicate index.
+     */
+    private void writeRecords() {
+        List<Write> created = new ArrayList<>(creates.values());
+        List<Long> provisional = new ArrayList<>(creates.keySet());
+        List<BatchResult> results;
+        if (entity == Entity.COMPANIES) {
+            results = created.isEmpty() ? List.of() : batch.createCompanies(caller,
+                    provisional.stream().map(id -> Merge.input(dryCompanies.get(id))).toList());
+        } else {
+            results = created.isEmpty() ? List.of() : batch.createContacts(caller,
+                    provisional.stream().map(id -> Merge.input(dryContacts.get(id))).toList());
+        }
+        for (int k = 0; k < created.size(); k++) {
+            BatchResult res = results.get(k);
+            long pid = provisional.get(k);
+            touched.remove(pid);
+            if (res.ok()) {
+                long id = res.id();
+                touched.add(id);
+                index.renumber(entity, pid, id);
+                for (Parsed p : created.get(k).rows) {
+                    p.row().recordId = id;
+                }
+            } else {
+                index.forget(entity, pid);
+                failed(created.get(k), res.error());
+            }
+        }
+        List<Long> ids = new ArrayList<>(updates.keySet());
+        List<Write> changed = new ArrayList<>(updates.values());
+        if (!changed.isEmpty()) {
+            if (entity == Entity.COMPANIES) {
+                results = batch.updateCompanies(caller, ids.stream().map(id -> new ContactBatchService.CompanyUpdate(
+                        id, updates.get(id).expectedVersion, Merge.input(dryCompanies.get(id)))).toList());
+            } else {
+                results = batch.updateContacts(caller, ids.stream().map(id -> new ContactBatchService.ContactUpdate(
+                        id, updates.get(id).expectedVersion, Merge.input(dryContacts.get(id)))).toList());
+            }
+            for (int k = 0; k < changed.size(); k++) {
+                if (!results.get(k).ok()) {
+                    failed(changed.get(k), results.get(k).error());
+                }
+            }
+        }
+        creates.clear();
+        updates.clear();
+        dryContacts.clear();
+        dryCompanies.clear();
+    }
+
+    private void failed(Write w, CrmException error) {
+        Parsed first = w.rows.get(0);
+        for (Parsed p : w.rows) {
+            ImportRowEntity r = p.row();
+            uncount(r);
+            r.beforeImage = null;
+            r.conflicts = null;
+            undoCompany(r);
+            if (p == first) {
+                reject(r, p.draft(), error);
+            } else {
+                outcome(r, Outcome.REJECTED, null, null,
+                        "row " + first.row().rowNo + ", which this row merges into, was rejected: " + error.getMessage());
+            }
+        }
     }
 
     private void outcome(ImportRowEntity r, Outcome outcome, Long recordId, String column, String message) {
@@ -173,7 +348,9 @@ final class ImportRun implements Runnable {
         return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
     }
 
-    private void contactRow(ImportRowEntity r, Draft d) {
+    private void contactRow(Parsed p) {
+        ImportRowEntity r = p.row();
+        Draft d = p.draft();
         List<String> keys = d.keys(Entity.CONTACTS);
         Long target = index.find(Entity.CONTACTS, keys);
         Mode mode = options.mode();
@@ -185,18 +362,10 @@ final class ImportRun implements Runnable {
             }
             Long companyId = company(r, d, notes);
             ContactInput input = Merge.newContact(d, companyId == null ? List.of() : List.of(companyId));
-            long id;
-            if (options.isDryRun()) {
-                id = nextDryId--;
-                dryContacts.put(id, simulate(id, input));
-            } else {
-                try {
-                    id = contacts.create(caller, input).id();
-                } catch (RuntimeException e) {
-                    undoCompany(r);
-                    throw e;
-                }
-            }
+            long id = nextDryId--;
+            dryContacts.put(id, simulate(id, input));
+            creates.put(id, new Write(0));
+            creates.get(id).rows.add(p);
             touched.add(id);
             index.addKeys(Entity.CONTACTS, keys, id);
             outcome(r, Outcome.CREATED, id, null, notes.isEmpty() ? null : String.join("; ", notes));
@@ -208,7 +377,8 @@ final class ImportRun implements Runnable {
             outcome(r, Outcome.SKIPPED, target, null, "duplicate of contact " + target + " (create-only mode)");
             return;
         }
-        ContactDto current = dryContacts.containsKey(target) ? dryContacts.get(target) : contacts.get(caller, target);
+        ContactDto current = dryContacts.containsKey(target) ? dryContacts.get(target)
+                : fetchedContacts.containsKey(target) ? fetchedContacts.get(target) : contacts.get(caller, target);
         Long companyId = company(r, d, notes);
         Merge.Result<ContactInput> m = Merge.contact(current, d, companyId, phones);
         if (m.input() == null && !own) {
@@ -221,18 +391,12 @@ final class ImportRun implements Runnable {
             if (!own) {
                 r.beforeImage = BeforeImage.encode(Merge.input(current));
             }
-            if (options.isDryRun()) {
-                dryContacts.put(target, simulate(target, m.input()));
-            } else {
-                try {
-                    contacts.update(caller, target, current.version(), m.input());
-                } catch (RuntimeException e) {
-                    r.beforeImage = null;
-                    undoCompany(r);
-                    throw e;
-                }
+            dryContacts.put(target, simulate(target, m.input()));
+            if (target > 0) {
+                updates.computeIfAbsent(target, t -> new Write(current.version()));
             }
         }
+        written(target, p, m.input() != null);
         touched.add(target);
         index.addKeys(Entity.CONTACTS, keys, target);
         outcome(r, own ? Outcome.MERGED : Outcome.UPDATED, target, null,
@@ -275,7 +439,27 @@ final class ImportRun implements Runnable {
         r.createdCompanyId = null;
     }
 
-    private void companyRow(ImportRowEntity r, Draft d) {
+    /**
+     * Ties a row to the pending write of its record: rows merging into a record created in this buffer get its real
+     * id (or its rejection) with it; rows changing an existing record get its rejection.
+     */
+    private void written(long target, Parsed p, boolean changed) {
+        if (target < 0) {
+            Write w = creates.get(target);
+            if (w != null) {
+                w.rows.add(p);
+            }
+        } else if (changed || updates.containsKey(target)) {
+            Write w = updates.get(target);
+            if (w != null) {
+                w.rows.add(p);
+            }
+        }
+    }
+
+    private void companyRow(Parsed p) {
+        ImportRowEntity r = p.row();
+        Draft d = p.draft();
         List<String> keys = d.keys(Entity.COMPANIES);
         Long target = index.find(Entity.COMPANIES, keys);
         Mode mode = options.mode();
@@ -285,13 +469,10 @@ final class ImportRun implements Runnable {
                 return;
             }
             CompanyInput input = Merge.newCompany(d);
-            long id;
-            if (options.isDryRun()) {
-                id = nextDryId--;
-                dryCompanies.put(id, simulate(id, input));
-            } else {
-                id = companies.create(caller, input).id();
-            }
+            long id = nextDryId--;
+            dryCompanies.put(id, simulate(id, input));
+            creates.put(id, new Write(0));
+            creates.get(id).rows.add(p);
             touched.add(id);
             index.addKeys(Entity.COMPANIES, keys, id);
             outcome(r, Outcome.CREATED, id, null, null);
@@ -303,7 +484,7 @@ final class ImportRun implements Runnable {
             return;
         }
         CompanyDto current = dryCompanies.containsKey(target) ? dryCompanies.get(target)
-                : companies.get(caller, target);
+                : fetchedCompanies.containsKey(target) ? fetchedCompanies.get(target) : companies.get(caller, target);
         Merge.Result<CompanyInput> m = Merge.company(current, d, phones);
         if (m.input() == null && !own) {
             outcome(r, Outcome.SKIPPED, target, null, "company " + target + " already has these values");
@@ -314,12 +495,12 @@ final class ImportRun implements Runnable {
             if (!own) {
                 r.beforeImage = BeforeImage.encode(Merge.input(current));
             }
-            if (options.isDryRun()) {
-                dryCompanies.put(target, simulate(target, m.input()));
-            } else {
-                companies.update(caller, target, current.version(), m.input());
+            dryCompanies.put(target, simulate(target, m.input()));
+            if (target > 0) {
+                updates.computeIfAbsent(target, t -> new Write(current.version()));
             }
         }
+        written(target, p, m.input() != null);
         touched.add(target);
         index.addKeys(Entity.COMPANIES, keys, target);
         outcome(r, own ? Outcome.MERGED : Outcome.UPDATED, target, null, null);

@@ -10,6 +10,7 @@ import io.tessera.crm.api.Paging;
 import io.tessera.crm.api.ValidationException;
 import io.tessera.crm.api.contacts.CompanyDto;
 import io.tessera.crm.api.contacts.CompanyService;
+import io.tessera.crm.api.contacts.ContactBatchService;
 import io.tessera.crm.api.contacts.ContactDto;
 import io.tessera.crm.api.contacts.ContactService;
 import io.tessera.crm.api.imports.ImportDto;
@@ -57,15 +58,18 @@ public class ImportServiceImpl implements ImportService {
     private final Transactions tx;
     private final ContactService contacts;
     private final CompanyService companies;
+    private final ContactBatchService batch;
     private final ExecutorService executor;
     private final Map<Long, Job> live = new ConcurrentHashMap<>();
 
     @Activate
     public ImportServiceImpl(@Reference(target = "(osgi.unit.name=crm-import)") EntityManagerFactory emf,
-                             @Reference ContactService contacts, @Reference CompanyService companies) {
+                             @Reference ContactService contacts, @Reference CompanyService companies,
+                             @Reference ContactBatchService batch) {
         this.tx = new Transactions(emf);
         this.contacts = contacts;
         this.companies = companies;
+        this.batch = batch;
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "crm-import");
             t.setDaemon(true);
@@ -161,7 +165,7 @@ public class ImportServiceImpl implements ImportService {
         Job job = new Job(id, caller.username(), name, o);
         live.put(id, job);
         job.done.whenComplete((v, t) -> live.remove(id));
-        executor.execute(new ImportRun(job, caller, file, temp, tx, contacts, companies));
+        executor.execute(new ImportRun(job, caller, file, temp, tx, contacts, companies, batch));
         return job.toDto();
     }
 

@@ -9,6 +9,7 @@ import io.tessera.crm.api.contacts.ContactDto;
 import io.tessera.crm.api.contacts.ContactService;
 import io.tessera.crm.api.contacts.RecordQuery;
 import io.tessera.crm.api.imports.ImportOptions.Entity;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,13 @@ final class RecordIndex {
     private final Map<String, Long> contacts = new HashMap<>();
     private final Map<String, Long> companies = new HashMap<>();
     private final Map<Long, String> companyNames = new HashMap<>();
+    /** The keys added for provisional (negative) ids, until the record is written; null when not tracked (dry run). */
+    private final Map<Long, List<String>> provisional;
+
+    /** @param trackProvisional whether provisional ids will be {@link #renumber renumbered} or {@link #forget forgotten} */
+    RecordIndex(boolean trackProvisional) {
+        this.provisional = trackProvisional ? new HashMap<>() : null;
+    }
 
     void preload(Caller caller, Entity entity, ContactService contactService, CompanyService companyService,
                  PhoneNormalizer phones) {
@@ -80,6 +88,27 @@ final class RecordIndex {
     void addKeys(Entity entity, List<String> keys, long id) {
         Map<String, Long> map = entity == Entity.COMPANIES ? companies : contacts;
         keys.forEach(k -> map.putIfAbsent(k, id));
+        if (id < 0 && provisional != null) {
+            provisional.computeIfAbsent(id, x -> new ArrayList<>()).addAll(keys);
+        }
+    }
+
+    /** The record with the provisional id {@code from} was written as {@code to}. */
+    void renumber(Entity entity, long from, long to) {
+        Map<String, Long> map = entity == Entity.COMPANIES ? companies : contacts;
+        List<String> keys = provisional == null ? null : provisional.remove(from);
+        if (keys != null) {
+            keys.forEach(k -> map.replace(k, from, to));
+        }
+    }
+
+    /** The record with the provisional id was not written: its keys no longer match anything. */
+    void forget(Entity entity, long id) {
+        Map<String, Long> map = entity == Entity.COMPANIES ? companies : contacts;
+        List<String> keys = provisional == null ? null : provisional.remove(id);
+        if (keys != null) {
+            keys.forEach(k -> map.remove(k, id));
+        }
     }
 
     /** The record the first matching key points at, or null. */

@@ -7,6 +7,7 @@ import io.tessera.crm.api.contacts.ContactService;
 import io.tessera.crm.api.imports.ImportDto;
 import io.tessera.crm.api.imports.ImportOptions;
 import io.tessera.crm.contacts.internal.CompanyServiceImpl;
+import io.tessera.crm.contacts.internal.ContactBatchServiceImpl;
 import io.tessera.crm.contacts.internal.ContactServiceImpl;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
@@ -71,7 +72,8 @@ public final class ImportBenchmark {
         };
         ContactService contacts = new ContactServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users());
         CompanyService companies = new CompanyServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users());
-        ImportServiceImpl imports = new ImportServiceImpl(importEmf, contacts, companies);
+        ImportServiceImpl imports = new ImportServiceImpl(importEmf, contacts, companies,
+                new ContactBatchServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users()));
         Caller admin = Caller.of("admin", Roles.ADMIN);
 
         resetPeaks();

@@ -28,6 +28,7 @@ import io.tessera.crm.api.imports.ImportRowResult.Outcome;
 import io.tessera.crm.api.security.UserDto;
 import io.tessera.crm.api.security.UserService;
 import io.tessera.crm.contacts.internal.CompanyServiceImpl;
+import io.tessera.crm.contacts.internal.ContactBatchServiceImpl;
 import io.tessera.crm.contacts.internal.ContactServiceImpl;
 import io.tessera.crm.support.testing.TestDatabase;
 import java.io.ByteArrayInputStream;
@@ -96,7 +97,8 @@ public class ImportServiceImplTest {
         NoEvents events = new NoEvents();
         contacts = new ContactServiceImpl(contactsEmf, events, new Users());
         companies = new CompanyServiceImpl(contactsEmf, events, new Users());
-        imports = new ImportServiceImpl(importEmf, contacts, companies);
+        imports = new ImportServiceImpl(importEmf, contacts, companies,
+                new ContactBatchServiceImpl(contactsEmf, events, new Users()));
     }
 
     @After

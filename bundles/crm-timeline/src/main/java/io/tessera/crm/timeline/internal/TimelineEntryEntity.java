@@ -26,7 +26,7 @@ import javax.persistence.Version;
 public class TimelineEntryEntity {
     @Id
     @TableGenerator(name = "tl_entry_ids", table = "TL_IDS", pkColumnName = "SEQ_NAME", valueColumnName = "SEQ_VALUE",
-            pkColumnValue = "TL_ENTRY", allocationSize = 50)
+            pkColumnValue = "TL_ENTRY", allocationSize = 500)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "tl_entry_ids")
     @Column(name = "ID")
     private Long id;

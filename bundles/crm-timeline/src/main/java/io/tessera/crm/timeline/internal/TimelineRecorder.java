@@ -1,9 +1,14 @@
 package io.tessera.crm.timeline.internal;
 
 import io.tessera.crm.api.CrmEvents;
+import io.tessera.crm.api.contacts.ContactBatchService;
 import io.tessera.crm.support.jpa.Transactions;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javax.persistence.EntityManagerFactory;
 import org.osgi.service.component.annotations.Activate;
@@ -42,6 +47,11 @@ public class TimelineRecorder implements EventHandler {
 
     @Override
     public void handleEvent(Event event) {
+        if (event != null && event.getProperty(ContactBatchService.RECORDS) instanceof List<?> records
+                && event.getTopic().endsWith(ContactBatchService.BATCH_SUFFIX)) {
+            handleBatch(event, records);
+            return;
+        }
         try {
             TimelineEntryEntity entry = toEntry(event);
             if (entry != null) {
@@ -52,6 +62,42 @@ public class TimelineRecorder implements EventHandler {
             }
         } catch (RuntimeException e) {
             LOG.warn("could not record event {} in the timeline", event == null ? null : event.getTopic(), e);
+        }
+    }
+
+    /**
+     * A batch event ({@code <entity>/<ACTION>_BATCH}, see {@link ContactBatchService}): one entry per record, exactly
+     * as from the record's own {@code <entity>/<ACTION>} event, all written in one transaction.
+     */
+    private void handleBatch(Event event, List<?> records) {
+        String topic = event.getTopic();
+        String single = topic.substring(0, topic.length() - ContactBatchService.BATCH_SUFFIX.length());
+        try {
+            List<TimelineEntryEntity> entries = new ArrayList<>(records.size());
+            for (Object r : records) {
+                if (!(r instanceof Map<?, ?> map)) {
+                    continue;
+                }
+                Map<String, Object> props = new HashMap<>();
+                for (String name : event.getPropertyNames()) {
+                    if (!ContactBatchService.RECORDS.equals(name) && !EventConstants.EVENT_TOPIC.equals(name)) {
+                        props.put(name, event.getProperty(name));
+                    }
+                }
+                map.forEach((k, v) -> props.put(String.valueOf(k), v));
+                TimelineEntryEntity entry = toEntry(new Event(single, props));
+                if (entry != null) {
+                    entries.add(entry);
+                }
+            }
+            if (!entries.isEmpty()) {
+                tx.write(em -> {
+                    entries.forEach(em::persist);
+                    return null;
+                });
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not record batch event {} ({} records) in the timeline", topic, records.size(), e);
         }
     }
 

@@ -1,0 +1,68 @@
+package io.tessera.crm.api.contacts;
+
+import io.tessera.crm.api.Caller;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Writing many companies or contacts at once, for bulk work such as the import: the same rules as
+ * {@link ContactService} and {@link CompanyService}, but one transaction per call instead of one per record.
+ *
+ * <h2>Per item</h2>
+ * Every item is checked exactly as the single-record method checks it (same validation, same field names, same
+ * visibility and version rules). Items that fail are reported in their {@link BatchResult} and not written; the
+ * others are written together in one transaction. The result list has one entry per input item, in input order.
+ * A failure of the database itself (not of an item) rolls the whole call back and is thrown.
+ * Calls of about 500 to 1000 items are what the implementation is tuned for; there is no upper limit but the memory
+ * the items take.
+ *
+ * <h2>Events</h2>
+ * Instead of one event per record, each call that wrote records posts (asynchronously, after the commit) one event
+ * per entity and action on the topic {@code tessera/crm/<entity>/<ACTION>}{@value #BATCH_SUFFIX}, e.g.
+ * {@code tessera/crm/contact/CREATED_BATCH}, carrying {@link io.tessera.crm.api.CrmEvents#ENTITY},
+ * {@link io.tessera.crm.api.CrmEvents#ACTOR} and {@value #RECORDS}: a {@code java.util.List} with one
+ * {@code java.util.Map<String, Object>} per record holding exactly the properties the single-record event would carry
+ * ({@code id}, {@code owner}, {@code summary}, {@code companyIds}, {@code contactIds}, {@code dealIds}). The timeline
+ * records one entry per record from it, exactly as from the single events. An update that changes nothing is
+ * reported as successful and announces nothing.
+ */
+public interface ContactBatchService {
+    /** Appended to the action of the single-record topic: {@code CREATED} becomes {@code CREATED_BATCH}. */
+    String BATCH_SUFFIX = "_BATCH";
+    /** Event property of a batch event: {@code java.util.List<java.util.Map<String, Object>>}, one per record. */
+    String RECORDS = "records";
+
+    /** One update: the record, the version the caller saw and the new values (replacing every field). */
+    record ContactUpdate(long id, long expectedVersion, ContactInput input) {
+    }
+
+    /** One company update, as {@link ContactUpdate}. */
+    record CompanyUpdate(long id, long expectedVersion, CompanyInput input) {
+    }
+
+    /**
+     * The contacts among {@code ids} the caller may see (archived ones too, as {@link ContactService#get}), in no
+     * particular order; missing and invisible ids are left out. One read instead of one per id.
+     */
+    List<ContactDto> getContacts(Caller caller, Collection<Long> ids);
+
+    /** The companies among {@code ids} the caller may see; as {@link #getContacts}. */
+    List<CompanyDto> getCompanies(Caller caller, Collection<Long> ids);
+
+    /** Creates the contacts that pass {@link ContactService#create}'s checks, in one transaction. */
+    List<BatchResult> createContacts(Caller caller, List<ContactInput> inputs);
+
+    /**
+     * Updates the contacts as {@link ContactService#update} would, in one transaction; a missing or invisible
+     * record ({@link io.tessera.crm.api.NotFoundException}), a stale version
+     * ({@link io.tessera.crm.api.StaleVersionException}) or an archived record
+     * ({@link io.tessera.crm.api.ConflictException}) fails that item only.
+     */
+    List<BatchResult> updateContacts(Caller caller, List<ContactUpdate> updates);
+
+    /** Creates the companies that pass {@link CompanyService#create}'s checks, in one transaction. */
+    List<BatchResult> createCompanies(Caller caller, List<CompanyInput> inputs);
+
+    /** Updates the companies as {@link CompanyService#update} would; as {@link #updateContacts}. */
+    List<BatchResult> updateCompanies(Caller caller, List<CompanyUpdate> updates);
+}

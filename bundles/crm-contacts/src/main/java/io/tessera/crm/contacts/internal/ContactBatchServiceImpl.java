@@ -1,0 +1,279 @@
+package io.tessera.crm.contacts.internal;
+
+import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.ConflictException;
+import io.tessera.crm.api.CrmEvents;
+import io.tessera.crm.api.CrmException;
+import io.tessera.crm.api.ValidationException;
+import io.tessera.crm.api.contacts.BatchResult;
+import io.tessera.crm.api.contacts.CompanyDto;
+import io.tessera.crm.api.contacts.CompanyInput;
+import io.tessera.crm.api.contacts.ContactBatchService;
+import io.tessera.crm.api.contacts.ContactDto;
+import io.tessera.crm.api.contacts.ContactInput;
+import io.tessera.crm.api.security.UserService;
+import io.tessera.crm.support.jpa.Transactions;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * Bulk writes of contacts and companies in one transaction per call, with the single-record services' checks
+ * ({@link ContactServiceImpl#validate}, {@link CompanyServiceImpl#validate}, the same apply/diff code). Inserts go out
+ * as JDBC batches (persistence.xml {@code eclipselink.jdbc.batch-writing}); the persistence context is flushed and
+ * cleared every {@value #FLUSH_EVERY} records so a large call does not keep every entity managed. Records to update
+ * are read with one query per call (their element collections batch-fetched), not one per record.
+ */
+@Component(service = ContactBatchService.class)
+public class ContactBatchServiceImpl implements ContactBatchService {
+    static final int FLUSH_EVERY = 1000;
+    /** Ids per IN list when reading records to update (Derby handles long IN lists, but keep statements small). */
+    private static final int READ_CHUNK = 500;
+    private static final String[] CONTACT_COLLECTIONS = {"phones", "emails", "tags", "customFields", "companyIds"};
+    private static final String[] COMPANY_COLLECTIONS = {"phones", "emails", "tags", "customFields"};
+
+    private final Transactions tx;
+    private final Events events;
+    private final UserService users;
+    private final Clock clock;
+
+    @Activate
+    public ContactBatchServiceImpl(@Reference(target = "(osgi.unit.name=crm-contacts)") EntityManagerFactory emf,
+                                   @Reference EventAdmin events, @Reference UserService users) {
+        this(emf, events, users, Clock.systemUTC());
+    }
+
+    ContactBatchServiceImpl(EntityManagerFactory emf, EventAdmin events, UserService users, Clock clock) {
+        this.tx = new Transactions(emf);
+        this.events = new Events(events);
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<ContactDto> getContacts(Caller caller, Collection<Long> ids) {
+        return tx.read(em -> preload(em, ContactEntity.class, List.copyOf(ids), CONTACT_COLLECTIONS).stream()
+                .filter(e -> caller.mayAccess(e.owner)).map(Mapping::contact).toList());
+    }
+
+    @Override
+    public List<CompanyDto> getCompanies(Caller caller, Collection<Long> ids) {
+        return tx.read(em -> preload(em, CompanyEntity.class, List.copyOf(ids), COMPANY_COLLECTIONS).stream()
+                .filter(e -> caller.mayAccess(e.owner)).map(Mapping::company).toList());
+    }
+
+    @Override
+    public List<BatchResult> createContacts(Caller caller, List<ContactInput> inputs) {
+        BatchResult[] results = new BatchResult[inputs.size()];
+        List<Map<String, Object>> records = new ArrayList<>();
+        if (!inputs.isEmpty()) {
+            tx.write(em -> {
+                Timestamp now = ContactServiceImpl.now(clock);
+                List<ContactEntity> pending = new ArrayList<>();
+                List<Integer> positions = new ArrayList<>();
+                for (int i = 0; i < inputs.size(); i++) {
+                    try {
+                        ContactServiceImpl.Values v =
+                                ContactServiceImpl.validate(em, caller, inputs.get(i), null, users, clock);
+                        ContactEntity e = ContactServiceImpl.newContact(v, now);
+                        em.persist(e);
+                        pending.add(e);
+                        positions.add(i);
+                    } catch (ValidationException ex) {
+                        results[i] = BatchResult.failed(ex);
+                    }
+                    if (pending.size() >= FLUSH_EVERY) {
+                        createdContacts(em, caller, pending, positions, results, records);
+                    }
+                }
+                createdContacts(em, caller, pending, positions, results, records);
+                return null;
+            });
+        }
+        events.postBatch(ContactServiceImpl.ENTITY, CrmEvents.CREATED, caller.username(), records);
+        return Arrays.asList(results);
+    }
+
+    /** Flushes (ids and versions are known then), records the results and events, and detaches the entities. */
+    private static void createdContacts(EntityManager em, Caller caller, List<ContactEntity> pending,
+                                        List<Integer> positions, BatchResult[] results,
+                                        List<Map<String, Object>> records) {
+        em.flush();
+        for (int k = 0; k < pending.size(); k++) {
+            ContactEntity e = pending.get(k);
+            results[positions.get(k)] = BatchResult.ok(e.id, e.version);
+            records.add(Events.record(ContactServiceImpl.ENTITY, e.id, caller.username(), e.owner,
+                    "Contact '" + Mapping.displayName(e.firstName, e.lastName) + "' created", e.companyIds,
+                    List.of(e.id)));
+        }
+        pending.clear();
+        positions.clear();
+        em.clear();
+    }
+
+    @Override
+    public List<BatchResult> updateContacts(Caller caller, List<ContactUpdate> updates) {
+        BatchResult[] results = new BatchResult[updates.size()];
+        List<Map<String, Object>> records = new ArrayList<>();
+        if (!updates.isEmpty()) {
+            tx.write(em -> {
+                Timestamp now = ContactServiceImpl.now(clock);
+                preload(em, ContactEntity.class, updates.stream().map(ContactUpdate::id).toList(),
+                        CONTACT_COLLECTIONS);
+                Set<Long> seen = new HashSet<>();
+                for (int i = 0; i < updates.size(); i++) {
+                    ContactUpdate u = updates.get(i);
+                    try {
+                        ContactEntity e = ContactServiceImpl.find(em, caller, u.id());
+                        if (!seen.add(u.id())) {
+                            throw new ConflictException("contact " + u.id() + " is listed twice in one batch");
+                        }
+                        ContactServiceImpl.checkUpdatable(e, u.expectedVersion());
+                        ContactServiceImpl.Values v =
+                                ContactServiceImpl.validate(em, caller, u.input(), e, users, clock);
+                        List<String> changed = ContactServiceImpl.changes(e, v);
+                        if (changed.isEmpty()) {
+                            results[i] = BatchResult.ok(e.id, e.version);
+                            continue;
+                        }
+                        Set<Long> companies = new LinkedHashSet<>(v.companyIds());
+                        companies.addAll(e.companyIds);
+                        ContactServiceImpl.apply(e, v);
+                        e.updatedAt = now;
+                        results[i] = BatchResult.ok(e.id, e.version + 1);
+                        records.add(Events.record(ContactServiceImpl.ENTITY, e.id, caller.username(), e.owner,
+                                "Contact '" + Mapping.displayName(e.firstName, e.lastName) + "' updated ("
+                                        + String.join(", ", changed) + ")",
+                                new ArrayList<>(companies), List.of(e.id)));
+                    } catch (CrmException ex) {
+                        results[i] = BatchResult.failed(ex);
+                    }
+                }
+                em.flush();
+                return null;
+            });
+        }
+        events.postBatch(ContactServiceImpl.ENTITY, CrmEvents.UPDATED, caller.username(), records);
+        return Arrays.asList(results);
+    }
+
+    @Override
+    public List<BatchResult> createCompanies(Caller caller, List<CompanyInput> inputs) {
+        BatchResult[] results = new BatchResult[inputs.size()];
+        List<Map<String, Object>> records = new ArrayList<>();
+        if (!inputs.isEmpty()) {
+            tx.write(em -> {
+                Timestamp now = ContactServiceImpl.now(clock);
+                List<CompanyEntity> pending = new ArrayList<>();
+                List<Integer> positions = new ArrayList<>();
+                for (int i = 0; i < inputs.size(); i++) {
+                    try {
+                        CompanyServiceImpl.Values v = CompanyServiceImpl.validate(caller, inputs.get(i), null, users);
+                        CompanyEntity e = CompanyServiceImpl.newCompany(v, now);
+                        em.persist(e);
+                        pending.add(e);
+                        positions.add(i);
+                    } catch (ValidationException ex) {
+                        results[i] = BatchResult.failed(ex);
+                    }
+                    if (pending.size() >= FLUSH_EVERY) {
+                        createdCompanies(em, caller, pending, positions, results, records);
+                    }
+                }
+                createdCompanies(em, caller, pending, positions, results, records);
+                return null;
+            });
+        }
+        events.postBatch(CompanyServiceImpl.ENTITY, CrmEvents.CREATED, caller.username(), records);
+        return Arrays.asList(results);
+    }
+
+    private static void createdCompanies(EntityManager em, Caller caller, List<CompanyEntity> pending,
+                                         List<Integer> positions, BatchResult[] results,
+                                         List<Map<String, Object>> records) {
+        em.flush();
+        for (int k = 0; k < pending.size(); k++) {
+            CompanyEntity e = pending.get(k);
+            results[positions.get(k)] = BatchResult.ok(e.id, e.version);
+            records.add(Events.record(CompanyServiceImpl.ENTITY, e.id, caller.username(), e.owner,
+                    "Company '" + e.name + "' created", List.of(e.id), List.of()));
+        }
+        pending.clear();
+        positions.clear();
+        em.clear();
+    }
+
+    @Override
+    public List<BatchResult> updateCompanies(Caller caller, List<CompanyUpdate> updates) {
+        BatchResult[] results = new BatchResult[updates.size()];
+        List<Map<String, Object>> records = new ArrayList<>();
+        if (!updates.isEmpty()) {
+            tx.write(em -> {
+                Timestamp now = ContactServiceImpl.now(clock);
+                preload(em, CompanyEntity.class, updates.stream().map(CompanyUpdate::id).toList(),
+                        COMPANY_COLLECTIONS);
+                Set<Long> seen = new HashSet<>();
+                for (int i = 0; i < updates.size(); i++) {
+                    CompanyUpdate u = updates.get(i);
+                    try {
+                        CompanyEntity e = CompanyServiceImpl.find(em, caller, u.id());
+                        if (!seen.add(u.id())) {
+                            throw new ConflictException("company " + u.id() + " is listed twice in one batch");
+                        }
+                        CompanyServiceImpl.checkUpdatable(e, u.expectedVersion());
+                        CompanyServiceImpl.Values v = CompanyServiceImpl.validate(caller, u.input(), e.owner, users);
+                        List<String> changed = CompanyServiceImpl.changes(e, v);
+                        if (changed.isEmpty()) {
+                            results[i] = BatchResult.ok(e.id, e.version);
+                            continue;
+                        }
+                        CompanyServiceImpl.apply(e, v);
+                        e.updatedAt = now;
+                        results[i] = BatchResult.ok(e.id, e.version + 1);
+                        records.add(Events.record(CompanyServiceImpl.ENTITY, e.id, caller.username(), e.owner,
+                                "Company '" + e.name + "' updated (" + String.join(", ", changed) + ")",
+                                List.of(e.id), List.of()));
+                    } catch (CrmException ex) {
+                        results[i] = BatchResult.failed(ex);
+                    }
+                }
+                em.flush();
+                return null;
+            });
+        }
+        events.postBatch(CompanyServiceImpl.ENTITY, CrmEvents.UPDATED, caller.username(), records);
+        return Arrays.asList(results);
+    }
+
+    /**
+     * Loads the records into the persistence context with one query per {@value #READ_CHUNK} ids, their element
+     * collections batch-fetched (IN), so that the {@code em.find} per item that follows does not hit the database.
+     */
+    private static <E> List<E> preload(EntityManager em, Class<E> type, List<Long> ids, String[] collections) {
+        List<E> out = new ArrayList<>();
+        List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
+        for (int from = 0; from < distinct.size(); from += READ_CHUNK) {
+            var query = em.createQuery("SELECT r FROM " + type.getSimpleName() + " r WHERE r.id IN :ids", type)
+                    .setParameter("ids", distinct.subList(from, Math.min(distinct.size(), from + READ_CHUNK)))
+                    .setHint("eclipselink.batch.type", "IN");
+            for (String c : collections) {
+                query.setHint("eclipselink.batch", "r." + c);
+            }
+            out.addAll(query.getResultList());
+        }
+        return out;
+    }
+}

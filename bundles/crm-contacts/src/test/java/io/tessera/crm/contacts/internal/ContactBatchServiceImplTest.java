@@ -1,0 +1,211 @@
+package io.tessera.crm.contacts.internal;
+
+import static io.tessera.crm.contacts.internal.Fixtures.ADMIN;
+import static io.tessera.crm.contacts.internal.Fixtures.IVAN;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import io.tessera.crm.api.ConflictException;
+import io.tessera.crm.api.CrmEvents;
+import io.tessera.crm.api.NotFoundException;
+import io.tessera.crm.api.StaleVersionException;
+import io.tessera.crm.api.ValidationException;
+import io.tessera.crm.api.contacts.BatchResult;
+import io.tessera.crm.api.contacts.CompanyInput;
+import io.tessera.crm.api.contacts.ContactBatchService;
+import io.tessera.crm.api.contacts.ContactBatchService.ContactUpdate;
+import io.tessera.crm.api.contacts.ContactDto;
+import io.tessera.crm.api.contacts.ContactInput;
+import io.tessera.crm.contacts.internal.Fixtures.RecordingEvents;
+import io.tessera.crm.contacts.internal.Fixtures.TestClock;
+import io.tessera.crm.contacts.internal.Fixtures.Users;
+import io.tessera.crm.support.testing.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.osgi.service.event.Event;
+
+public class ContactBatchServiceImplTest {
+    private EntityManagerFactory emf;
+    private RecordingEvents events;
+    private ContactServiceImpl contacts;
+    private CompanyServiceImpl companies;
+    private ContactBatchServiceImpl batch;
+
+    @Before
+    public void setUp() {
+        emf = TestDatabase.open("crm-contacts");
+        events = new RecordingEvents();
+        TestClock clock = new TestClock();
+        Users users = new Users();
+        contacts = new ContactServiceImpl(emf, events, users, clock);
+        companies = new CompanyServiceImpl(emf, events, users, clock);
+        batch = new ContactBatchServiceImpl(emf, events, users, clock);
+    }
+
+    @After
+    public void tearDown() {
+        emf.close();
+    }
+
+    private static ContactInput person(String first, String last, String email, String phone, List<Long> companyIds) {
+        return new ContactInput(first, last, null, phone == null ? List.of() : List.of(phone),
+                email == null ? List.of() : List.of(email), null, null, Set.of("imported"), Map.of(), null, null,
+                companyIds);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> records(Event e) {
+        return (List<Map<String, Object>>) e.getProperty(ContactBatchService.RECORDS);
+    }
+
+    @Test
+    public void invalidItemsAreReportedPerItemAndTheOthersAreCommitted() {
+        long acme = companies.create(ADMIN, new CompanyInput("Acme", null, null, null, null, null, null, null, null,
+                null, null)).id();
+        events.clear();
+        List<BatchResult> results = batch.createContacts(ADMIN, List.of(
+                person("Ivan", "Petrov", "Ivan@Acme.ru", "+7 912 345-67-89", List.of(acme)),
+                person(null, null, "nobody@acme.ru", null, List.of()),
+                person("Anna", "Sidorova", "not-an-email", null, List.of(999L)),
+                new ContactInput("Olga", null, null, null, null, null, null, null, null, "ghost", null, null),
+                person("Oleg", "Smirnov", null, null, List.of())));
+        assertEquals(5, results.size());
+        assertTrue(results.get(0).ok());
+        assertTrue(results.get(4).ok());
+        assertEquals(List.of("firstName", "lastName"), fields(results.get(1)));
+        assertEquals(List.of("companyIds[0]", "emails[0]"), fields(results.get(2)));
+        assertEquals(List.of("owner"), fields(results.get(3)));
+        assertNull(results.get(1).id());
+
+        ContactDto ivan = contacts.get(ADMIN, results.get(0).id());
+        assertEquals(1L, ivan.version());
+        assertEquals(results.get(0).version(), ivan.version());
+        assertEquals(List.of("ivan@acme.ru"), ivan.emails());
+        assertEquals(List.of(acme), ivan.companyIds());
+        assertEquals(Set.of("imported"), ivan.tags());
+        assertEquals("Oleg", contacts.get(ADMIN, results.get(4).id()).firstName());
+        assertEquals(2, contacts.list(ADMIN, null).items().size());
+
+        // the match keys are filled as on the single-record path
+        EntityManager em = emf.createEntityManager();
+        try {
+            ContactEntity e = em.find(ContactEntity.class, results.get(0).id());
+            assertEquals("ivan petrov", e.nameKey);
+            assertEquals("9123456789", e.phones.get(0).matchKey());
+        } finally {
+            em.close();
+        }
+
+        // one asynchronous batch event with one record per created contact, as the single events would carry
+        assertEquals(List.of("tessera/crm/contact/CREATED_BATCH"), events.topics());
+        Event e = events.last();
+        assertEquals("admin", e.getProperty(CrmEvents.ACTOR));
+        List<Map<String, Object>> records = records(e);
+        assertEquals(2, records.size());
+        assertEquals(results.get(0).id(), records.get(0).get(CrmEvents.ID));
+        assertEquals("Contact 'Ivan Petrov' created", records.get(0).get(CrmEvents.SUMMARY));
+        assertEquals(List.of(acme), records.get(0).get(CrmEvents.COMPANY_IDS));
+        assertEquals(List.of(results.get(0).id()), records.get(0).get(CrmEvents.CONTACT_IDS));
+        assertEquals("admin", records.get(0).get(CrmEvents.OWNER));
+        assertEquals(results.get(4).id(), records.get(1).get(CrmEvents.ID));
+    }
+
+    @Test
+    public void idsAreDistinctAcrossManyFlushes() {
+        List<ContactInput> inputs = new ArrayList<>();
+        for (int i = 0; i < ContactBatchServiceImpl.FLUSH_EVERY + 250; i++) {
+            inputs.add(person("P" + i, "L" + i, "p" + i + "@x.ru", null, List.of()));
+        }
+        List<BatchResult> results = batch.createContacts(ADMIN, inputs);
+        assertEquals(inputs.size(), results.stream().filter(BatchResult::ok).map(BatchResult::id).distinct().count());
+        assertEquals("P1100", contacts.get(ADMIN, results.get(1100).id()).firstName());
+        assertEquals(inputs.size(), records(events.last()).size());
+    }
+
+    @Test
+    public void updatesCheckVersionVisibilityAndValidationPerItem() {
+        ContactDto a = contacts.create(ADMIN, person("Ivan", "Petrov", "ivan@acme.ru", null, List.of()));
+        ContactDto b = contacts.create(ADMIN, person("Anna", "Sidorova", "anna@acme.ru", null, List.of()));
+        ContactDto c = contacts.create(ADMIN, person("Oleg", "Smirnov", null, null, List.of()));
+        ContactDto archived = contacts.archive(ADMIN,
+                contacts.create(ADMIN, person("Old", "One", null, null, List.of())).id());
+        events.clear();
+        List<BatchResult> results = batch.updateContacts(ADMIN, List.of(
+                new ContactUpdate(a.id(), a.version(), person("Ivan", "Petrov", "ivan@acme.ru", "+79123456789",
+                        List.of())),
+                new ContactUpdate(b.id(), b.version() + 5, person("Anna", "S", null, null, List.of())),
+                new ContactUpdate(c.id(), c.version(), person("Oleg", "Smirnov", "bad@", null, List.of())),
+                new ContactUpdate(424242L, 1, person("X", "Y", null, null, List.of())),
+                new ContactUpdate(archived.id(), archived.version(), person("Old", "Two", null, null, List.of())),
+                new ContactUpdate(c.id(), c.version(), person("Oleg", "Smirnov", null, null, List.of()))));
+        assertTrue(results.get(0).ok());
+        assertEquals(a.version() + 1, results.get(0).version());
+        assertTrue(results.get(1).error() instanceof StaleVersionException);
+        assertEquals(List.of("emails[0]"), fields(results.get(2)));
+        assertTrue(results.get(3).error() instanceof NotFoundException);
+        assertTrue(results.get(4).error() instanceof ConflictException);
+        assertTrue(results.get(5).error() instanceof ConflictException); // c listed twice
+
+        ContactDto updated = contacts.get(ADMIN, a.id());
+        assertEquals(List.of("+79123456789"), updated.phones());
+        assertEquals(a.version() + 1, updated.version());
+        assertEquals(b, contacts.get(ADMIN, b.id()));
+        assertEquals(List.of("tessera/crm/contact/UPDATED_BATCH"), events.topics());
+        List<Map<String, Object>> records = records(events.last());
+        assertEquals(1, records.size());
+        assertEquals("Contact 'Ivan Petrov' updated (phones)", records.get(0).get(CrmEvents.SUMMARY));
+
+        // a sales user cannot see admin's contacts: not found, as on the single path
+        BatchResult hidden = batch.updateContacts(IVAN, List.of(new ContactUpdate(a.id(), updated.version(),
+                person("Ivan", "P", null, null, List.of())))).get(0);
+        assertTrue(hidden.error() instanceof NotFoundException);
+        assertEquals(List.of(), batch.getContacts(IVAN, List.of(a.id())));
+        assertEquals(List.of(updated), batch.getContacts(ADMIN, List.of(a.id(), 424242L)));
+    }
+
+    @Test
+    public void unchangedUpdateSendsNoEventAndCompaniesWorkTheSame() {
+        ContactDto a = contacts.create(ADMIN, person("Ivan", "Petrov", "ivan@acme.ru", null, List.of()));
+        events.clear();
+        BatchResult same = batch.updateContacts(ADMIN, List.of(new ContactUpdate(a.id(), a.version(),
+                person("Ivan", "Petrov", "ivan@acme.ru", null, List.of())))).get(0);
+        assertEquals(a.version(), same.version());
+        assertEquals(List.of(), events.topics());
+
+        List<BatchResult> created = batch.createCompanies(ADMIN, List.of(
+                new CompanyInput("ООО \"Ромашка\"", null, "77-01 234567", null, "https://www.romashka.ru", null,
+                        null, null, null, null, null),
+                new CompanyInput(" ", null, null, null, null, null, null, null, null, null, null)));
+        assertTrue(created.get(0).ok());
+        assertEquals(List.of("name"), fields(created.get(1)));
+        EntityManager em = emf.createEntityManager();
+        try {
+            CompanyEntity e = em.find(CompanyEntity.class, created.get(0).id());
+            assertEquals("ромашка", e.nameKey);
+            assertEquals("7701234567", e.taxKey);
+            assertEquals("romashka.ru", e.domain);
+        } finally {
+            em.close();
+        }
+        assertEquals("tessera/crm/company/CREATED_BATCH", events.last().getTopic());
+        List<BatchResult> updated = batch.updateCompanies(ADMIN, List.of(new ContactBatchService.CompanyUpdate(
+                created.get(0).id(), created.get(0).version(), new CompanyInput("Romashka", null, "77-01 234567",
+                null, "https://www.romashka.ru", null, null, null, null, null, null))));
+        assertEquals(created.get(0).version() + 1, updated.get(0).version());
+        assertEquals("Company 'Romashka' updated (name)",
+                records(events.last()).get(0).get(CrmEvents.SUMMARY));
+    }
+
+    private static List<String> fields(BatchResult r) {
+        assertTrue("expected a validation error: " + r, r.error() instanceof ValidationException);
+        return ((ValidationException) r.error()).errors().stream().map(f -> f.field()).sorted().toList();
+    }
+}
