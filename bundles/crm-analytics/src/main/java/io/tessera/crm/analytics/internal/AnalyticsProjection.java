@@ -123,6 +123,11 @@ public class AnalyticsProjection implements EventHandler {
         int[] written = {0, 0};
         try {
             long started = System.nanoTime();
+            if (store.rollupsMissing()) {
+                store.rebuildRollups();
+                LOG.info("Analytics roll-ups rebuilt from the projection in {} ms",
+                        (System.nanoTime() - started) / 1_000_000);
+            }
             for (boolean archived : new boolean[] {false, true}) {
                 written[0] += syncPages(cursor -> deals.list(Caller.SYSTEM, new DealQuery(null, null, null, null,
                                 null, null, null, null, archived, "createdAt", new Paging(PAGE, cursor))),

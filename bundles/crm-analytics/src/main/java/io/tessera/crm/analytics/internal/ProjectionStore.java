@@ -4,6 +4,7 @@ import io.tessera.crm.api.deals.DealDto;
 import io.tessera.crm.api.deals.StageChange;
 import io.tessera.crm.api.tasks.TaskDto;
 import io.tessera.crm.support.jpa.Transactions;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,7 +27,9 @@ final class ProjectionStore {
             return;
         }
         tx.write(em -> {
-            deals.forEach(d -> upsertDeal(em, d));
+            Rollups rollups = new Rollups();
+            deals.forEach(d -> upsertDeal(em, d, rollups));
+            rollups.apply(em);
             return null;
         });
     }
@@ -63,12 +66,34 @@ final class ProjectionStore {
         });
     }
 
-    private static void upsertDeal(EntityManager em, DealDto dto) {
+    /** Rewrites the roll-ups from ANL_DEAL and ANL_STAGE_ENTRY (set-based SQL, one transaction). */
+    void rebuildRollups() {
+        tx.write(em -> {
+            Rollups.rebuild(em);
+            return null;
+        });
+    }
+
+    /** Whether the roll-ups are empty although deals are projected (written by a version without roll-ups). */
+    boolean rollupsMissing() {
+        return tx.read(em -> Rollups.empty(em) && !em.createQuery("SELECT d.id FROM AnlDealEntity d", Object.class)
+                .setMaxResults(1).getResultList().isEmpty());
+    }
+
+    /**
+     * Rewrites one deal and its stage visits; its old contribution to the roll-ups (from the stored rows) is
+     * subtracted and the new one added to {@code rollups}, which the caller applies in the same transaction.
+     */
+    private static void upsertDeal(EntityManager em, DealDto dto, Rollups rollups) {
         AnlDealEntity d = em.find(AnlDealEntity.class, dto.id());
         if (d == null) {
             d = new AnlDealEntity();
             d.setId(dto.id());
             em.persist(d);
+        } else {
+            rollups.subtract(d, em.createQuery("SELECT e FROM AnlStageEntryEntity e WHERE e.dealId = :id",
+                            AnlStageEntryEntity.class).setParameter("id", dto.id()).getResultList().stream()
+                    .map(Rollups.Visit::of).toList());
         }
         d.setSourceVersion(dto.version());
         d.setPipelineId(dto.pipelineId());
@@ -88,13 +113,17 @@ final class ProjectionStore {
                 .executeUpdate();
         List<StageChange> history = dto.stageHistory() == null ? List.of() : dto.stageHistory();
         Set<Long> seen = new HashSet<>();
+        List<Rollups.Visit> visits = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
             StageChange change = history.get(i);
             StageChange next = i + 1 < history.size() ? history.get(i + 1) : null;
-            em.persist(new AnlStageEntryEntity(dto.id(), i, change.pipelineId(), change.toStageId(), change.at(),
-                    next == null ? null : next.at(), seen.add(change.toStageId()), dto.archived(), d.getAmount(),
-                    d.getCurrency()));
+            AnlStageEntryEntity entry = new AnlStageEntryEntity(dto.id(), i, change.pipelineId(), change.toStageId(),
+                    change.at(), next == null ? null : next.at(), seen.add(change.toStageId()), dto.archived(),
+                    d.getAmount(), d.getCurrency());
+            em.persist(entry);
+            visits.add(Rollups.Visit.of(entry));
         }
+        rollups.add(d, visits);
     }
 
     private static void upsertTask(EntityManager em, TaskDto dto) {
