@@ -1,5 +1,6 @@
 package io.tessera.crm.analytics.internal;
 
+import io.tessera.crm.support.jpa.InstantConverter;
 import io.tessera.crm.api.deals.DealStatus;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.tessera.crm.analytics.internal;
 
+import io.tessera.crm.support.jpa.InstantConverter;
 import io.tessera.crm.api.tasks.TaskStatus;
 import java.time.Instant;
 import javax.persistence.Column;

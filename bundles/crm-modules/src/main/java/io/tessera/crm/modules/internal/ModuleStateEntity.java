@@ -1,5 +1,6 @@
 package io.tessera.crm.modules.internal;
 
+import io.tessera.crm.support.jpa.InstantConverter;
 import java.time.Instant;
 import javax.persistence.Column;
 import javax.persistence.Convert;

@@ -1,5 +1,6 @@
 package io.tessera.crm.tasks.internal;
 
+import io.tessera.crm.support.jpa.InstantConverter;
 import io.tessera.crm.api.tasks.Priority;
 import io.tessera.crm.api.tasks.TaskStatus;
 import java.time.Instant;

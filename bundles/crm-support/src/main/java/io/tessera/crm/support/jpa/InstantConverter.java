@@ -1,11 +1,14 @@
-package io.tessera.crm.modules.internal;
+package io.tessera.crm.support.jpa;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import javax.persistence.AttributeConverter;
 import javax.persistence.Converter;
 
-/** JPA 2.2 has no mapping for {@link Instant}: stored as a TIMESTAMP (UTC instant). */
+/**
+ * JPA 2.2 has no mapping for {@link Instant}: stored as a TIMESTAMP (UTC instant). List it in the persistence unit
+ * ({@code <class>io.tessera.crm.support.jpa.InstantConverter</class>}) and annotate the attribute with it.
+ */
 @Converter
 public class InstantConverter implements AttributeConverter<Instant, Timestamp> {
     @Override
