@@ -33,6 +33,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = UserService.class, immediate = true, configurationPid = "io.tessera.crm.security")
 @Designate(ocd = SecurityConfiguration.class)
 public class JaasUserService implements UserService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JaasUserService.class);
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     /** Karaf role needed to log in over SSH. */
     static final String SSH_ROLE = "ssh";
@@ -74,7 +75,7 @@ public class JaasUserService implements UserService {
     }
 
     @Override
-    public UserDto add(Caller caller, String username, String password, String role) {
+    public synchronized UserDto add(Caller caller, String username, String password, String role) {
         if (!caller.isAdmin()) {
             throw new AccessDeniedException("only admins may add users");
         }
@@ -93,7 +94,27 @@ public class JaasUserService implements UserService {
             throw new ConflictException("user " + username + " exists already");
         }
         users.add(username, password, realmRoles(role));
-        return new UserDto(username, crmRoles(users.roles(username)));
+        return new UserDto(username, crmRoles(ensureRoles(username, realmRoles(role))));
+    }
+
+    /**
+     * Reads the new user back from the realm and adds any role that did not stick. Seen in the Pax Exam runs with
+     * password hashing on: another write to etc/users.properties (Karaf rewrites the file when it hashes a password
+     * at login) occasionally replaced the file with a copy that had the user but not yet its roles.
+     */
+    private Set<String> ensureRoles(String username, List<String> wanted) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            RealmUsers fresh = users();
+            Set<String> missing = new java.util.HashSet<>(wanted);
+            missing.removeAll(fresh.roles(username));
+            if (missing.isEmpty()) {
+                return fresh.roles(username);
+            }
+            LOG.warn("Roles {} of new user {} were lost from the user file by a concurrent write; adding them again",
+                    missing, username);
+            fresh.addRoles(username, missing);
+        }
+        return users().roles(username);
     }
 
     @Override

@@ -71,6 +71,11 @@ final class KarafRealmUsers implements RealmUsers {
     @Override
     public void add(String username, String password, List<String> roles) {
         engine.addUser(username, password);
+        addRoles(username, roles);
+    }
+
+    @Override
+    public void addRoles(String username, java.util.Collection<String> roles) {
         roles.forEach(role -> engine.addRole(username, role));
     }
 }

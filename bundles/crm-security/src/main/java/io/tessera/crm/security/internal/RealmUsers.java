@@ -15,6 +15,8 @@ interface RealmUsers {
 
     void add(String username, String password, List<String> roles);
 
+    void addRoles(String username, java.util.Collection<String> roles);
+
     static String nameOf(UserPrincipal principal) {
         return principal.getName();
     }

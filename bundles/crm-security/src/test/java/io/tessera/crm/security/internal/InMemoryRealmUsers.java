@@ -28,6 +28,11 @@ final class InMemoryRealmUsers implements RealmUsers {
     }
 
     @Override
+    public void addRoles(String username, java.util.Collection<String> roles) {
+        this.roles.computeIfAbsent(username, u -> new HashSet<>()).addAll(roles);
+    }
+
+    @Override
     public void add(String username, String password, List<String> roles) {
         passwords.put(username, password);
         this.roles.put(username, new HashSet<>(roles));
