@@ -51,6 +51,7 @@ public class JaasUserService implements UserService {
     private final List<BackingEngineFactory> engineFactories = new CopyOnWriteArrayList<>();
 
     private SecurityConfiguration config;
+    private volatile CachedRealm cached;
 
     @Activate
     void activate(SecurityConfiguration config) {
@@ -59,8 +60,38 @@ public class JaasUserService implements UserService {
         new FirstAdmin(users(), config.adminUsername(), dataDir).ensure(System.getenv("CRM_ADMIN_PASSWORD"));
     }
 
+    /**
+     * The realm's users. Building Karaf's backing engine reads the whole users file, and {@link #exists} is asked on
+     * every record a user creates, so the engine is kept until the file changes (its time stamp or size).
+     */
     private RealmUsers users() {
-        return KarafRealmUsers.of(config.realm(), List.copyOf(realms), List.copyOf(engineFactories));
+        CachedRealm cached = this.cached;
+        if (cached != null && cached.isCurrent()) {
+            return cached.users();
+        }
+        // The stamp is taken before the engine reads the file, so a change made meanwhile is seen next time.
+        java.nio.file.Path knownFile = cached == null ? null : cached.file();
+        String stampBefore = CachedRealm.stampOf(knownFile);
+        KarafRealmUsers fresh = KarafRealmUsers.of(config.realm(), List.copyOf(realms), List.copyOf(engineFactories));
+        this.cached = new CachedRealm(fresh, fresh.file(),
+                java.util.Objects.equals(fresh.file(), knownFile) ? stampBefore : null);
+        return fresh;
+    }
+
+    /** A realm's engine with the state of its users file when the engine read it. */
+    private record CachedRealm(KarafRealmUsers users, java.nio.file.Path file, String stamp) {
+        boolean isCurrent() {
+            return file != null && stamp != null && stamp.equals(stampOf(file));
+        }
+
+        static String stampOf(java.nio.file.Path file) {
+            try {
+                return file == null ? null
+                        : java.nio.file.Files.getLastModifiedTime(file).toString() + "/" + java.nio.file.Files.size(file);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        }
     }
 
     @Override

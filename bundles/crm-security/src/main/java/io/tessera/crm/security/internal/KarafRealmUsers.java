@@ -16,9 +16,16 @@ import org.apache.karaf.jaas.modules.BackingEngineService;
 /** {@link RealmUsers} over the first login module of a Karaf JAAS realm that has a backing engine (users.properties). */
 final class KarafRealmUsers implements RealmUsers {
     private final BackingEngine engine;
+    private final java.nio.file.Path file;
 
-    private KarafRealmUsers(BackingEngine engine) {
+    private KarafRealmUsers(BackingEngine engine, java.nio.file.Path file) {
         this.engine = engine;
+        this.file = file;
+    }
+
+    /** The file the realm's users live in (users.properties), or null when the login module names none. */
+    java.nio.file.Path file() {
+        return file;
     }
 
     static KarafRealmUsers of(String realmName, List<JaasRealm> realms, List<BackingEngineFactory> factories) {
@@ -28,12 +35,20 @@ final class KarafRealmUsers implements RealmUsers {
                 .filter(r -> realmName.equals(r.getName()))
                 .sorted((a, b) -> Integer.compare(b.getRank(), a.getRank()))
                 .flatMap(r -> java.util.Arrays.stream(r.getEntries()))
-                .map(entry -> engineFor(engines, entry))
+                .map(entry -> {
+                    BackingEngine engine = engineFor(engines, entry);
+                    return engine == null ? null : new KarafRealmUsers(engine, usersFile(entry));
+                })
                 .filter(java.util.Objects::nonNull)
                 .findFirst()
-                .map(KarafRealmUsers::new)
                 .orElseThrow(() -> new IllegalStateException("JAAS realm '" + realmName
                         + "' has no login module whose users can be managed"));
+    }
+
+    /** The "users" option of Karaf's properties login module: the file its backing engine reads. */
+    private static java.nio.file.Path usersFile(AppConfigurationEntry entry) {
+        Object users = entry.getOptions().get("users");
+        return users == null ? null : java.nio.file.Paths.get(users.toString());
     }
 
     private static BackingEngine engineFor(BackingEngineService engines, AppConfigurationEntry entry) {
