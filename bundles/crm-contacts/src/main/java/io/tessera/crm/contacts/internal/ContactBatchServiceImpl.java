@@ -23,6 +23,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import org.osgi.service.component.annotations.Activate;
@@ -32,10 +34,10 @@ import org.osgi.service.event.EventAdmin;
 
 /**
  * Bulk writes of contacts and companies in one transaction per call, with the single-record services' checks
- * ({@link ContactServiceImpl#validate}, {@link CompanyServiceImpl#validate}, the same apply/diff code). Inserts go out
- * as JDBC batches (persistence.xml {@code eclipselink.jdbc.batch-writing}); the persistence context is flushed and
- * cleared every {@value #FLUSH_EVERY} records so a large call does not keep every entity managed. Records to update
- * are read with one query per call (their element collections batch-fetched), not one per record.
+ * ({@link ContactServiceImpl#validate}, {@link CompanyServiceImpl#validate}, the same apply/diff code). New records
+ * are written by {@link NewRecordRows} as JDBC batches grouped by table, {@value #FLUSH_EVERY} records at a time;
+ * updates go through JPA (persistence.xml {@code eclipselink.jdbc.batch-writing}). Records to update are read with one
+ * query per call (their element collections batch-fetched), not one per record.
  */
 @Component(service = ContactBatchService.class)
 public class ContactBatchServiceImpl implements ContactBatchService {
@@ -77,51 +79,55 @@ public class ContactBatchServiceImpl implements ContactBatchService {
 
     @Override
     public List<BatchResult> createContacts(Caller caller, List<ContactInput> inputs) {
+        return create(ContactServiceImpl.ENTITY, caller, inputs, (em, input, now) -> ContactServiceImpl.newContact(
+                        ContactServiceImpl.validate(em, caller, input, null, users, clock), now),
+                NewRecordRows::insertContacts, e -> BatchResult.ok(e.id, e.version),
+                e -> Events.record(ContactServiceImpl.ENTITY, e.id, caller.username(), e.owner,
+                        "Contact '" + Mapping.displayName(e.firstName, e.lastName) + "' created", e.companyIds,
+                        List.of(e.id)));
+    }
+
+    /** Builds a new entity from an input (validated: a {@link ValidationException} rejects the item). */
+    private interface Builder<I, E> {
+        E build(EntityManager em, I input, Timestamp now);
+    }
+
+    /**
+     * Validates every input, writes the valid ones {@value #FLUSH_EVERY} at a time with {@code insert} (one
+     * transaction for the call) and posts one batch event for them after the commit.
+     */
+    private <I, E> List<BatchResult> create(String entity, Caller caller, List<I> inputs, Builder<I, E> builder,
+                                            BiConsumer<EntityManager, List<E>> insert, Function<E, BatchResult> ok,
+                                            Function<E, Map<String, Object>> record) {
         BatchResult[] results = new BatchResult[inputs.size()];
         List<Map<String, Object>> records = new ArrayList<>();
         if (!inputs.isEmpty()) {
             tx.write(em -> {
                 Timestamp now = ContactServiceImpl.now(clock);
-                List<ContactEntity> pending = new ArrayList<>();
+                List<E> pending = new ArrayList<>();
                 List<Integer> positions = new ArrayList<>();
                 for (int i = 0; i < inputs.size(); i++) {
                     try {
-                        ContactServiceImpl.Values v =
-                                ContactServiceImpl.validate(em, caller, inputs.get(i), null, users, clock);
-                        ContactEntity e = ContactServiceImpl.newContact(v, now);
-                        em.persist(e);
-                        pending.add(e);
+                        pending.add(builder.build(em, inputs.get(i), now));
                         positions.add(i);
                     } catch (ValidationException ex) {
                         results[i] = BatchResult.failed(ex);
                     }
-                    if (pending.size() >= FLUSH_EVERY) {
-                        createdContacts(em, caller, pending, positions, results, records);
+                    if (pending.size() >= FLUSH_EVERY || i == inputs.size() - 1) {
+                        insert.accept(em, pending);
+                        for (int k = 0; k < pending.size(); k++) {
+                            results[positions.get(k)] = ok.apply(pending.get(k));
+                            records.add(record.apply(pending.get(k)));
+                        }
+                        pending.clear();
+                        positions.clear();
                     }
                 }
-                createdContacts(em, caller, pending, positions, results, records);
                 return null;
             });
         }
-        events.postBatch(ContactServiceImpl.ENTITY, CrmEvents.CREATED, caller.username(), records);
+        events.postBatch(entity, CrmEvents.CREATED, caller.username(), records);
         return Arrays.asList(results);
-    }
-
-    /** Flushes (ids and versions are known then), records the results and events, and detaches the entities. */
-    private static void createdContacts(EntityManager em, Caller caller, List<ContactEntity> pending,
-                                        List<Integer> positions, BatchResult[] results,
-                                        List<Map<String, Object>> records) {
-        em.flush();
-        for (int k = 0; k < pending.size(); k++) {
-            ContactEntity e = pending.get(k);
-            results[positions.get(k)] = BatchResult.ok(e.id, e.version);
-            records.add(Events.record(ContactServiceImpl.ENTITY, e.id, caller.username(), e.owner,
-                    "Contact '" + Mapping.displayName(e.firstName, e.lastName) + "' created", e.companyIds,
-                    List.of(e.id)));
-        }
-        pending.clear();
-        positions.clear();
-        em.clear();
     }
 
     @Override
@@ -172,48 +178,11 @@ public class ContactBatchServiceImpl implements ContactBatchService {
 
     @Override
     public List<BatchResult> createCompanies(Caller caller, List<CompanyInput> inputs) {
-        BatchResult[] results = new BatchResult[inputs.size()];
-        List<Map<String, Object>> records = new ArrayList<>();
-        if (!inputs.isEmpty()) {
-            tx.write(em -> {
-                Timestamp now = ContactServiceImpl.now(clock);
-                List<CompanyEntity> pending = new ArrayList<>();
-                List<Integer> positions = new ArrayList<>();
-                for (int i = 0; i < inputs.size(); i++) {
-                    try {
-                        CompanyServiceImpl.Values v = CompanyServiceImpl.validate(caller, inputs.get(i), null, users);
-                        CompanyEntity e = CompanyServiceImpl.newCompany(v, now);
-                        em.persist(e);
-                        pending.add(e);
-                        positions.add(i);
-                    } catch (ValidationException ex) {
-                        results[i] = BatchResult.failed(ex);
-                    }
-                    if (pending.size() >= FLUSH_EVERY) {
-                        createdCompanies(em, caller, pending, positions, results, records);
-                    }
-                }
-                createdCompanies(em, caller, pending, positions, results, records);
-                return null;
-            });
-        }
-        events.postBatch(CompanyServiceImpl.ENTITY, CrmEvents.CREATED, caller.username(), records);
-        return Arrays.asList(results);
-    }
-
-    private static void createdCompanies(EntityManager em, Caller caller, List<CompanyEntity> pending,
-                                         List<Integer> positions, BatchResult[] results,
-                                         List<Map<String, Object>> records) {
-        em.flush();
-        for (int k = 0; k < pending.size(); k++) {
-            CompanyEntity e = pending.get(k);
-            results[positions.get(k)] = BatchResult.ok(e.id, e.version);
-            records.add(Events.record(CompanyServiceImpl.ENTITY, e.id, caller.username(), e.owner,
-                    "Company '" + e.name + "' created", List.of(e.id), List.of()));
-        }
-        pending.clear();
-        positions.clear();
-        em.clear();
+        return create(CompanyServiceImpl.ENTITY, caller, inputs, (em, input, now) -> CompanyServiceImpl.newCompany(
+                        CompanyServiceImpl.validate(caller, input, null, users), now),
+                NewRecordRows::insertCompanies, e -> BatchResult.ok(e.id, e.version),
+                e -> Events.record(CompanyServiceImpl.ENTITY, e.id, caller.username(), e.owner,
+                        "Company '" + e.name + "' created", List.of(e.id), List.of()));
     }
 
     @Override
@@ -259,6 +228,25 @@ public class ContactBatchServiceImpl implements ContactBatchService {
     }
 
     /**
+     * The ids with the last one repeated up to the next of a few list sizes: the SQL of an IN list has one marker per
+     * element, and Derby compiles every new SQL text (milliseconds), so a handful of sizes keeps its statement cache
+     * warm. (Batch type JOIN would share the padding with the collection fetches, but Derby answers it by hashing the
+     * whole collection table: slower with every record in the base.)
+     */
+    static List<Long> padded(List<Long> ids) {
+        int size = 8;
+        while (size < ids.size()) {
+            size = Math.min(size * 4, READ_CHUNK);
+        }
+        List<Long> out = new ArrayList<>(size);
+        out.addAll(ids);
+        while (out.size() < size) {
+            out.add(ids.get(ids.size() - 1));
+        }
+        return out;
+    }
+
+    /**
      * Loads the records into the persistence context with one query per {@value #READ_CHUNK} ids, their element
      * collections batch-fetched (IN), so that the {@code em.find} per item that follows does not hit the database.
      */
@@ -267,7 +255,7 @@ public class ContactBatchServiceImpl implements ContactBatchService {
         List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
         for (int from = 0; from < distinct.size(); from += READ_CHUNK) {
             var query = em.createQuery("SELECT r FROM " + type.getSimpleName() + " r WHERE r.id IN :ids", type)
-                    .setParameter("ids", distinct.subList(from, Math.min(distinct.size(), from + READ_CHUNK)))
+                    .setParameter("ids", padded(distinct.subList(from, Math.min(distinct.size(), from + READ_CHUNK))))
                     .setHint("eclipselink.batch.type", "IN");
             for (String c : collections) {
                 query.setHint("eclipselink.batch", "r." + c);

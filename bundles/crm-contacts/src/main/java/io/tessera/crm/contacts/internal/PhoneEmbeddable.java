@@ -30,6 +30,10 @@ public class PhoneEmbeddable {
         return number;
     }
 
+    String digits() {
+        return digits;
+    }
+
     /** The match key, computed when a row written before the key existed has none. */
     String matchKey() {
         return matchKey != null ? matchKey : MatchKeys.phoneFromDigits(digits);

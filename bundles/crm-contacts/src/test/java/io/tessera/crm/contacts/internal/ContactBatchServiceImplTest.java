@@ -118,6 +118,38 @@ public class ContactBatchServiceImplTest {
         assertEquals(results.get(4).id(), records.get(1).get(CrmEvents.ID));
     }
 
+    /** The bulk insert mirrors the JPA mappings: every field reads back as the single-record service stores it. */
+    @Test
+    public void batchCreatedRecordsReadBackLikeSingleCreatedOnes() {
+        CompanyInput acmeInput = new CompanyInput("Acme Ltd", "Acme Limited", "7701234567", "Retail",
+                "https://www.acme.ru/shop", List.of("+7 495 123-45-67", "8 800 555 35 35"), List.of("Info@Acme.ru"),
+                new io.tessera.crm.api.contacts.Address("Tverskaya 1", "Moscow", null, "125009", "RU"),
+                Set.of("key", "retail"), Map.of("tier", "gold"), "ivan");
+        var single = companies.create(ADMIN, acmeInput);
+        var viaBatch = companies.get(ADMIN, batch.createCompanies(ADMIN, List.of(acmeInput)).get(0).id());
+        assertEquals(withoutIdentity(single.toString(), single.id()), withoutIdentity(viaBatch.toString(), viaBatch.id()));
+
+        ContactInput ivanInput = new ContactInput("Ivan", "Petrov", "CEO", List.of("+7 912 345-67-89", "8 (912) 000-11-22"),
+                List.of("Ivan@Acme.ru", "ivan@home.ru"), java.time.LocalDate.of(1980, 5, 17), "likes tea",
+                Set.of("vip", "imported"), Map.of("tier", "gold"), "ivan", "fair", List.of(single.id(), viaBatch.id()));
+        ContactDto one = contacts.create(ADMIN, ivanInput);
+        ContactDto two = contacts.get(ADMIN, batch.createContacts(ADMIN, List.of(ivanInput)).get(0).id());
+        assertEquals(withoutIdentity(one.toString(), one.id()), withoutIdentity(two.toString(), two.id()));
+        // the owner sees it, the search and the list find it, JPA updates it, new JPA records get other ids
+        assertEquals(two.id(), contacts.get(IVAN, two.id()).id());
+        ContactDto updated = contacts.update(ADMIN, two.id(), two.version(), new ContactInput("Ivan", "Petrov", "CTO",
+                two.phones(), two.emails(), two.birthday(), two.notes(), two.tags(), two.customFields(), two.owner(),
+                two.source(), two.companyIds()));
+        assertEquals(2L, updated.version());
+        assertEquals(List.of("+7 912 345-67-89", "8 (912) 000-11-22"), updated.phones());
+        ContactDto later = contacts.create(ADMIN, person("Oleg", "Smirnov", null, null, List.of()));
+        assertTrue(later.id() != two.id() && later.id() != one.id());
+    }
+
+    private static String withoutIdentity(String dto, long id) {
+        return dto.replace("id=" + id + ",", "id=X,");
+    }
+
     @Test
     public void idsAreDistinctAcrossManyFlushes() {
         List<ContactInput> inputs = new ArrayList<>();

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  */
 final class Draft {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    /** Runs of whitespace other than a single space. */
+    static final Pattern INNER_SPACE = Pattern.compile("\\s{2,}|[\\t\\n\\x0B\\f\\r\\u00A0]");
     private static final Pattern SPLIT = Pattern.compile("[,;\\n]+");
     private static final Pattern PHONE_SPLIT = Pattern.compile("[,;\\n]+|\\s{2,}");
     private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
@@ -137,8 +139,11 @@ final class Draft {
         if (raw == null) {
             return null;
         }
-        String s = raw.strip().replaceAll("\\s+", " ");
-        return s.isEmpty() ? null : s;
+        String s = raw.strip();
+        if (s.isEmpty()) {
+            return null;
+        }
+        return INNER_SPACE.matcher(s).find() ? INNER_SPACE.matcher(s).replaceAll(" ") : s;
     }
 
     private String limit(String column, String text, int max) {

@@ -17,6 +17,7 @@ import io.tessera.crm.api.imports.ImportOptions;
 import io.tessera.crm.api.imports.ImportOptions.Entity;
 import io.tessera.crm.api.imports.ImportOptions.Mode;
 import io.tessera.crm.api.imports.ImportRowResult.Outcome;
+import io.tessera.crm.importer.internal.RowReader.ParsedRow;
 import io.tessera.crm.support.jpa.Transactions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ import java.util.TreeSet;
 
 /**
  * One import, run on the import thread: a counting pass over the file (rows total), the duplicate index, then the rows
- * in buffers of {@value #BATCH}. Per buffer: the existing records the rows match are read in one call, the rows are
+ * in buffers of {@value #BATCH}, read and parsed by a {@link RowReader} on a second thread meanwhile. Per buffer: the existing records the rows match are read in one call, the rows are
  * decided one by one against in-memory copies (new records get provisional negative ids; later rows of the buffer
  * merge into those copies), then the records are written through {@link ContactBatchService} (one transaction for
  * the creates, one for the updates; an item the contacts bundle rejects is reported on its row and leaves nothing
@@ -65,7 +66,7 @@ final class ImportRun implements Runnable {
     private long nextDryId = -1;
     private final List<ImportRowEntity> pending = new ArrayList<>();
     /** The current buffer: parsed rows not decided yet. */
-    private final List<Parsed> buffer = new ArrayList<>();
+    private final List<ParsedRow> buffer = new ArrayList<>();
     /** Existing records the buffer's rows match, read in one call per buffer. */
     private final Map<Long, ContactDto> fetchedContacts = new HashMap<>();
     private final Map<Long, CompanyDto> fetchedCompanies = new HashMap<>();
@@ -73,20 +74,15 @@ final class ImportRun implements Runnable {
     private final Map<Long, Write> creates = new LinkedHashMap<>();
     private final Map<Long, Write> updates = new LinkedHashMap<>();
 
-    private record Parsed(ImportRowEntity row, Draft draft) {
-    }
-
     /** A record to write and the rows that decided it (the first one created or first changed it). */
     private static final class Write {
         final long expectedVersion;
-        final List<Parsed> rows = new ArrayList<>();
+        final List<ParsedRow> rows = new ArrayList<>();
 
         Write(long expectedVersion) {
             this.expectedVersion = expectedVersion;
         }
     }
-    private List<String> header;
-    private List<String> fields;
 
     ImportRun(Job job, Caller caller, Path file, boolean deleteFile, Transactions tx, ContactService contacts,
               CompanyService companies, ContactBatchService batch) {
@@ -120,9 +116,7 @@ final class ImportRun implements Runnable {
             });
             job.rowsTotal = count[0];
             index.preload(caller, entity, contacts, companies, phones);
-            table.read(this::row);
-            decideBuffer();
-            flush();
+            readAndWrite(table);
             job.status = Thread.currentThread().isInterrupted() ? Status.FAILED : Status.DONE;
             if (job.status == Status.FAILED) {
                 job.error = "stopped: the server is shutting down";
@@ -152,29 +146,36 @@ final class ImportRun implements Runnable {
         }
     }
 
-    private boolean row(long i, List<String> cells) {
-        if (i == 0) {
-            header = cells;
-            ColumnMapping.Result mapping = ColumnMapping.map(entity, cells, options.mapping());
-            fields = mapping.fields();
-            job.unmapped = mapping.unmapped();
-            return true;
+    /** Takes the parsed rows from the reading thread, a buffer at a time, and decides and writes them. */
+    private void readAndWrite(Table table) throws Exception {
+        RowReader reader = new RowReader(table, entity, options.mapping(), phones, job.id, BATCH);
+        reader.start();
+        try {
+            for (List<ParsedRow> rows = reader.next(); rows != null; rows = reader.next()) {
+                job.unmapped = reader.unmapped();
+                buffer.addAll(rows);
+                decideBuffer();
+                flush();
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+            }
+            job.unmapped = reader.unmapped();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // reported as stopped by run()
+        } finally {
+            boolean interrupted = Thread.interrupted();
+            reader.stop();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        ImportRowEntity r = new ImportRowEntity();
-        r.importId = job.id;
-        r.rowNo = i;
-        buffer.add(new Parsed(r, Draft.parse(entity, header, fields, cells, phones)));
-        if (buffer.size() >= BATCH) {
-            decideBuffer();
-            flush();
-        }
-        return !Thread.currentThread().isInterrupted();
     }
 
     /** Reads the matched records, decides every buffered row, writes the records and queues the report rows. */
     private void decideBuffer() {
         prefetch();
-        for (Parsed p : buffer) {
+        for (ParsedRow p : buffer) {
             decide(p);
             pending.add(p.row());
             job.rowsDone = p.row().rowNo;
@@ -193,7 +194,7 @@ final class ImportRun implements Runnable {
     /** The existing records the buffer's rows match now, in one read (rows matching rows of this buffer need none). */
     private void prefetch() {
         Set<Long> ids = new HashSet<>();
-        for (Parsed p : buffer) {
+        for (ParsedRow p : buffer) {
             if (!p.draft().rejected()) {
                 Long target = index.find(entity, p.draft().keys(entity));
                 if (target != null && target > 0 && !state(target)) {
@@ -215,7 +216,7 @@ final class ImportRun implements Runnable {
         return entity == Entity.COMPANIES ? dryCompanies.containsKey(id) : dryContacts.containsKey(id);
     }
 
-    private void decide(Parsed p) {
+    private void decide(ParsedRow p) {
         ImportRowEntity r = p.row();
         Draft d = p.draft();
         if (d.rejected()) {
@@ -283,7 +284,7 @@ final class ImportRun implements Runnable {
                 long id = res.id();
                 touched.add(id);
                 index.renumber(entity, pid, id);
-                for (Parsed p : created.get(k).rows) {
+                for (ParsedRow p : created.get(k).rows) {
                     p.row().recordId = id;
                 }
             } else {
@@ -314,8 +315,8 @@ final class ImportRun implements Runnable {
     }
 
     private void failed(Write w, CrmException error) {
-        Parsed first = w.rows.get(0);
-        for (Parsed p : w.rows) {
+        ParsedRow first = w.rows.get(0);
+        for (ParsedRow p : w.rows) {
             ImportRowEntity r = p.row();
             uncount(r);
             r.beforeImage = null;
@@ -348,7 +349,7 @@ final class ImportRun implements Runnable {
         return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
     }
 
-    private void contactRow(Parsed p) {
+    private void contactRow(ParsedRow p) {
         ImportRowEntity r = p.row();
         Draft d = p.draft();
         List<String> keys = d.keys(Entity.CONTACTS);
@@ -443,7 +444,7 @@ final class ImportRun implements Runnable {
      * Ties a row to the pending write of its record: rows merging into a record created in this buffer get its real
      * id (or its rejection) with it; rows changing an existing record get its rejection.
      */
-    private void written(long target, Parsed p, boolean changed) {
+    private void written(long target, ParsedRow p, boolean changed) {
         if (target < 0) {
             Write w = creates.get(target);
             if (w != null) {
@@ -457,7 +458,7 @@ final class ImportRun implements Runnable {
         }
     }
 
-    private void companyRow(Parsed p) {
+    private void companyRow(ParsedRow p) {
         ImportRowEntity r = p.row();
         Draft d = p.draft();
         List<String> keys = d.keys(Entity.COMPANIES);
@@ -528,7 +529,7 @@ final class ImportRun implements Runnable {
         List<ImportRowEntity> rows = new ArrayList<>(pending);
         pending.clear();
         tx.write(em -> {
-            rows.forEach(em::persist);
+            ReportRows.insert(em, rows);
             ImportServiceImpl.copy(job, em.find(ImportJobEntity.class, job.id));
             return null;
         });

@@ -113,7 +113,9 @@ final class Merge {
 
     private static boolean same(Object a, Object b) {
         if (a instanceof String x && b instanceof String y) {
-            return x.strip().replaceAll("\\s+", " ").equalsIgnoreCase(y.strip().replaceAll("\\s+", " "));
+            String cx = Draft.clean(x);
+            String cy = Draft.clean(y);
+            return cx == null ? cy == null : cx.equalsIgnoreCase(cy);
         }
         if (a instanceof Number x && b instanceof Number y) {
             return new java.math.BigDecimal(x.toString()).compareTo(new java.math.BigDecimal(y.toString())) == 0;
