@@ -3,6 +3,7 @@ package io.tessera.crm.api.contacts;
 import io.tessera.crm.api.Caller;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writing many companies or contacts at once, for bulk work such as the import: the same rules as
@@ -39,6 +40,35 @@ public interface ContactBatchService {
     /** One company update, as {@link ContactUpdate}. */
     record CompanyUpdate(long id, long expectedVersion, CompanyInput input) {
     }
+
+    /** A person's name and a company they are linked to, for {@link #matchContactsByName}. */
+    record NameInCompany(String firstName, String lastName, long companyId) {
+    }
+
+    /**
+     * Bulk duplicate lookup by the rules of {@link DuplicateService}, for imports: for each value, the lowest id of a
+     * live contact the caller may see that has it. {@code rule} is {@link DuplicateService#RULE_EMAIL} (case
+     * ignored) or {@link DuplicateService#RULE_PHONE} (any spelling, compared by the phone's match key). Values that
+     * match nothing, and blank ones, are left out of the map. Index lookups, one query per few hundred values.
+     *
+     * @throws io.tessera.crm.api.ValidationException {@code rule} when it is not one of the two
+     */
+    Map<String, Long> matchContacts(Caller caller, String rule, Collection<String> values);
+
+    /**
+     * For each name, the lowest id of a live contact the caller may see that is linked to the company and has the
+     * same or a similar name: the same words in any order, one word with one typo (words of four letters or more),
+     * an initial for a word ("I. Petrov" = "Ivan Petrov") or a word more, such as a patronymic ("Ivan Ivanovich
+     * Petrov" = "Ivan Petrov"). Names that match nothing are left out.
+     */
+    Map<NameInCompany, Long> matchContactsByName(Caller caller, Collection<NameInCompany> names);
+
+    /**
+     * As {@link #matchContacts} for companies: {@code rule} is {@link DuplicateService#RULE_TAX_ID},
+     * {@link DuplicateService#RULE_DOMAIN} (values are web addresses or domains) or {@link DuplicateService#RULE_NAME}
+     * (legal forms, quotes and case ignored).
+     */
+    Map<String, Long> matchCompanies(Caller caller, String rule, Collection<String> values);
 
     /**
      * The contacts among {@code ids} the caller may see (archived ones too, as {@link ContactService#get}), in no

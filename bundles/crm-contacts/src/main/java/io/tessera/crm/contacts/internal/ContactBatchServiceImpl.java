@@ -66,6 +66,21 @@ public class ContactBatchServiceImpl implements ContactBatchService {
     }
 
     @Override
+    public Map<String, Long> matchContacts(Caller caller, String rule, Collection<String> values) {
+        return tx.read(em -> MatchQueries.contacts(em, caller, rule, values));
+    }
+
+    @Override
+    public Map<NameInCompany, Long> matchContactsByName(Caller caller, Collection<NameInCompany> names) {
+        return tx.read(em -> MatchQueries.names(em, caller, names));
+    }
+
+    @Override
+    public Map<String, Long> matchCompanies(Caller caller, String rule, Collection<String> values) {
+        return tx.read(em -> MatchQueries.companies(em, caller, rule, values));
+    }
+
+    @Override
     public List<ContactDto> getContacts(Caller caller, Collection<Long> ids) {
         return tx.read(em -> preload(em, ContactEntity.class, List.copyOf(ids), CONTACT_COLLECTIONS).stream()
                 .filter(e -> caller.mayAccess(e.owner)).map(Mapping::contact).toList());
@@ -233,12 +248,12 @@ public class ContactBatchServiceImpl implements ContactBatchService {
      * warm. (Batch type JOIN would share the padding with the collection fetches, but Derby answers it by hashing the
      * whole collection table: slower with every record in the base.)
      */
-    static List<Long> padded(List<Long> ids) {
+    static <T> List<T> padded(List<T> ids) {
         int size = 8;
         while (size < ids.size()) {
             size = Math.min(size * 4, READ_CHUNK);
         }
-        List<Long> out = new ArrayList<>(size);
+        List<T> out = new ArrayList<>(size);
         out.addAll(ids);
         while (out.size() < size) {
             out.add(ids.get(ids.size() - 1));

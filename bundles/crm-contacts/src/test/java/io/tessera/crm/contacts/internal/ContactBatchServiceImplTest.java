@@ -15,8 +15,10 @@ import io.tessera.crm.api.contacts.BatchResult;
 import io.tessera.crm.api.contacts.CompanyInput;
 import io.tessera.crm.api.contacts.ContactBatchService;
 import io.tessera.crm.api.contacts.ContactBatchService.ContactUpdate;
+import io.tessera.crm.api.contacts.ContactBatchService.NameInCompany;
 import io.tessera.crm.api.contacts.ContactDto;
 import io.tessera.crm.api.contacts.ContactInput;
+import io.tessera.crm.api.contacts.DuplicateService;
 import io.tessera.crm.contacts.internal.Fixtures.RecordingEvents;
 import io.tessera.crm.contacts.internal.Fixtures.TestClock;
 import io.tessera.crm.contacts.internal.Fixtures.Users;
@@ -148,6 +150,41 @@ public class ContactBatchServiceImplTest {
 
     private static String withoutIdentity(String dto, long id) {
         return dto.replace("id=" + id + ",", "id=X,");
+    }
+
+    @Test
+    public void bulkMatchesFindLiveVisibleRecordsByEveryRule() {
+        long acme = companies.create(ADMIN, new CompanyInput("ООО \"Ромашка\"", null, "77-01 234567", null,
+                "https://www.romashka.ru/about", null, null, null, null, null, "ivan")).id();
+        long ivan = contacts.create(ADMIN, new ContactInput("Ivan", "Petrov", null, List.of("8 (912) 345-67-89"),
+                List.of("Ivan@Acme.ru"), null, null, null, null, "ivan", null, List.of(acme))).id();
+        long olgas = contacts.create(ADMIN, new ContactInput("Olga", "Orlova", null, List.of("+7 912 000-00-01"),
+                List.of("olga@acme.ru"), null, null, null, null, "olga", null, List.of(acme))).id();
+        long archived = contacts.create(ADMIN, person("Old", "Card", "old@acme.ru", null, List.of())).id();
+        contacts.archive(ADMIN, archived);
+
+        assertEquals(Map.of("IVAN@acme.ru", ivan, "olga@acme.ru", olgas), batch.matchContacts(ADMIN,
+                DuplicateService.RULE_EMAIL, List.of("IVAN@acme.ru", "olga@acme.ru", "old@acme.ru", "nobody@x.ru", "")));
+        assertEquals(Map.of("+79123456789", ivan, "79120000001", olgas), batch.matchContacts(ADMIN,
+                DuplicateService.RULE_PHONE, List.of("+79123456789", "79120000001", "123")));
+        // a sales user finds only their own cards
+        assertEquals(Map.of("+79123456789", ivan), batch.matchContacts(IVAN, DuplicateService.RULE_PHONE,
+                List.of("+79123456789", "79120000001")));
+
+        NameInCompany typo = new NameInCompany("Ivan", "Pertov", acme);
+        NameInCompany patronymic = new NameInCompany("Ivan Ivanovich", "Petrov", acme);
+        NameInCompany otherCompany = new NameInCompany("Ivan", "Petrov", acme + 1000);
+        NameInCompany wife = new NameInCompany("Ivan", "Petrova", acme);
+        assertEquals(Map.of(typo, ivan, patronymic, ivan),
+                batch.matchContactsByName(ADMIN, List.of(typo, patronymic, otherCompany, wife)));
+
+        assertEquals(Map.of("7701234567", acme), batch.matchCompanies(ADMIN, DuplicateService.RULE_TAX_ID,
+                List.of("7701234567", "1")));
+        assertEquals(Map.of("romashka.ru", acme, "http://romashka.ru", acme), batch.matchCompanies(ADMIN,
+                DuplicateService.RULE_DOMAIN, List.of("romashka.ru", "http://romashka.ru", "acme.com")));
+        assertEquals(Map.of("Ромашка", acme), batch.matchCompanies(ADMIN, DuplicateService.RULE_NAME,
+                List.of("Ромашка", "Лютик")));
+        assertEquals(List.of("rule"), Fixtures.fields(() -> batch.matchContacts(ADMIN, "TAX_ID", List.of("1"))));
     }
 
     @Test

@@ -97,7 +97,7 @@ final class ImportRun implements Runnable {
         this.options = job.options;
         this.entity = options.entity();
         this.phones = new PhoneNormalizer(options.defaultRegion());
-        this.index = new RecordIndex(!options.isDryRun());
+        this.index = new RecordIndex(options.isDryRun());
     }
 
     @Override
@@ -115,7 +115,6 @@ final class ImportRun implements Runnable {
                 return !Thread.currentThread().isInterrupted();
             });
             job.rowsTotal = count[0];
-            index.preload(caller, entity, contacts, companies, phones);
             readAndWrite(table);
             job.status = Thread.currentThread().isInterrupted() ? Status.FAILED : Status.DONE;
             if (job.status == Status.FAILED) {
@@ -174,6 +173,7 @@ final class ImportRun implements Runnable {
 
     /** Reads the matched records, decides every buffered row, writes the records and queues the report rows. */
     private void decideBuffer() {
+        index.lookUp(caller, batch, entity, buffer.stream().map(ParsedRow::draft).toList());
         prefetch();
         for (ParsedRow p : buffer) {
             decide(p);

@@ -1,75 +1,87 @@
 package io.tessera.crm.importer.internal;
 
 import io.tessera.crm.api.Caller;
-import io.tessera.crm.api.Page;
-import io.tessera.crm.api.Paging;
-import io.tessera.crm.api.contacts.CompanyDto;
-import io.tessera.crm.api.contacts.CompanyService;
-import io.tessera.crm.api.contacts.ContactDto;
-import io.tessera.crm.api.contacts.ContactService;
-import io.tessera.crm.api.contacts.RecordQuery;
+import io.tessera.crm.api.contacts.ContactBatchService;
+import io.tessera.crm.api.contacts.ContactBatchService.NameInCompany;
+import io.tessera.crm.api.contacts.DuplicateService;
 import io.tessera.crm.api.imports.ImportOptions.Entity;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Duplicate keys ("e:mail", "p:+7912...", "n:ivan petrov|acme", "t:taxid", "d:domain") to record ids, for the base
- * (preloaded once per job through the contacts services, paging the live records the caller sees) and for what the
- * import itself writes. One lookup per row instead of one query per key and row.
- * <p>TODO(lead): when crm-contacts offers {@code DuplicateService.matchContacts/matchCompanies}, use it instead of the
- * preload for imports into a large base (the preload pages through every live record).
+ * Duplicate keys ("e:mail", "p:+7912...", "n:ivan petrov|acme", "t:taxid", "d:domain") to record ids: what the
+ * current buffer's rows match. Before a buffer is decided, {@link #lookUp} asks the contacts bundle (indexed bulk
+ * lookups, {@link ContactBatchService#matchContacts} and friends, by the rules of its duplicate detection: phones by
+ * their last ten digits, similar names within a company, company names without legal forms) which live records the
+ * buffer's values belong to; rows of the buffer then add the keys of the records they create. Once a buffer is
+ * written its records are in the database, so the next buffer starts from an empty map: memory does not grow with the
+ * file or the base. A dry run writes nothing, so there the map keeps what earlier buffers "created".
  */
 final class RecordIndex {
     private final Map<String, Long> contacts = new HashMap<>();
     private final Map<String, Long> companies = new HashMap<>();
-    private final Map<Long, String> companyNames = new HashMap<>();
     /** The keys added for provisional (negative) ids, until the record is written; null when not tracked (dry run). */
     private final Map<Long, List<String>> provisional;
+    private final boolean dryRun;
 
-    /** @param trackProvisional whether provisional ids will be {@link #renumber renumbered} or {@link #forget forgotten} */
-    RecordIndex(boolean trackProvisional) {
-        this.provisional = trackProvisional ? new HashMap<>() : null;
+    RecordIndex(boolean dryRun) {
+        this.dryRun = dryRun;
+        this.provisional = dryRun ? null : new HashMap<>();
     }
 
-    void preload(Caller caller, Entity entity, ContactService contactService, CompanyService companyService,
-                 PhoneNormalizer phones) {
-        String cursor = null;
-        do {
-            Page<CompanyDto> page = companyService.list(caller,
-                    new RecordQuery(null, null, null, null, false, null, new Paging(Paging.MAX_LIMIT, cursor)));
-            for (CompanyDto c : page.items()) {
-                addCompany(c.id(), c.name(), c.taxId(), c.domain());
-            }
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        if (entity != Entity.CONTACTS) {
+    /** Looks up the records the buffer's values match in the database (after forgetting the previous buffer's). */
+    void lookUp(Caller caller, ContactBatchService batch, Entity entity, List<Draft> drafts) {
+        if (!dryRun) {
+            contacts.clear();
+            companies.clear();
+            provisional.clear();
+        }
+        List<Draft> live = drafts.stream().filter(d -> !d.rejected()).toList();
+        if (entity == Entity.COMPANIES) {
+            put(companies, "t:", batch.matchCompanies(caller, DuplicateService.RULE_TAX_ID,
+                    values(live, d -> d.taxId == null ? List.of() : List.of(d.taxId))), true);
+            put(companies, "d:", batch.matchCompanies(caller, DuplicateService.RULE_DOMAIN,
+                    values(live, d -> d.domain == null ? List.of() : List.of(d.domain))), false);
+            put(companies, "n:", batch.matchCompanies(caller, DuplicateService.RULE_NAME,
+                    values(live, d -> d.name == null ? List.of() : List.of(d.name))), true);
             return;
         }
-        do {
-            Page<ContactDto> page = contactService.list(caller,
-                    new RecordQuery(null, null, null, null, false, null, new Paging(Paging.MAX_LIMIT, cursor)));
-            for (ContactDto c : page.items()) {
-                addContact(c, phones);
+        put(companies, "n:", batch.matchCompanies(caller, DuplicateService.RULE_NAME,
+                values(live, d -> d.company == null ? List.of() : List.of(d.company))), true);
+        put(contacts, "e:", batch.matchContacts(caller, DuplicateService.RULE_EMAIL, values(live, d -> d.emails)),
+                false);
+        put(contacts, "p:", batch.matchContacts(caller, DuplicateService.RULE_PHONE, values(live, d -> d.phones)),
+                false);
+        Map<NameInCompany, Draft> byName = new HashMap<>();
+        for (Draft d : live) {
+            Long company = d.company == null ? null : companyByName(d.company);
+            if (company != null && company > 0) {
+                byName.putIfAbsent(new NameInCompany(d.firstName, d.lastName, company), d);
             }
-            cursor = page.nextCursor();
-        } while (cursor != null);
+        }
+        if (!byName.isEmpty()) {
+            batch.matchContactsByName(caller, byName.keySet()).forEach((name, id) -> {
+                Draft d = byName.get(name);
+                contacts.putIfAbsent(Draft.personKey(d.firstName, d.lastName, d.company), id);
+            });
+        }
     }
 
-    void addContact(ContactDto c, PhoneNormalizer phones) {
-        c.emails().forEach(e -> contacts.putIfAbsent("e:" + e.toLowerCase(Locale.ROOT), c.id()));
-        for (String p : c.phones()) {
-            String e164 = phones.toE164(p);
-            contacts.putIfAbsent("p:" + (e164 == null ? p : e164), c.id());
-        }
-        for (Long companyId : c.companyIds()) {
-            String name = companyNames.get(companyId);
-            if (name != null) {
-                contacts.putIfAbsent(Draft.personKey(c.firstName(), c.lastName(), name), c.id());
-            }
-        }
+    private static Set<String> values(List<Draft> drafts, Function<Draft, List<String>> values) {
+        Set<String> out = new HashSet<>();
+        drafts.forEach(d -> out.addAll(values.apply(d)));
+        return out;
+    }
+
+    private static void put(Map<String, Long> map, String prefix, Map<String, Long> found, boolean lowerCase) {
+        found.forEach((value, id) -> map.putIfAbsent(prefix + (lowerCase ? value.toLowerCase(Locale.ROOT) : value),
+                id));
     }
 
     void addCompany(long id, String name, String taxId, String domain) {
@@ -81,7 +93,6 @@ final class RecordIndex {
         }
         if (name != null) {
             companies.putIfAbsent("n:" + name.toLowerCase(Locale.ROOT), id);
-            companyNames.putIfAbsent(id, name);
         }
     }
 

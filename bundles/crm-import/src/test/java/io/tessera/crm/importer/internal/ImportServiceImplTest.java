@@ -241,6 +241,34 @@ public class ImportServiceImplTest {
         }
     }
 
+    /** Base records are found by the contacts bundle's rules: similar names in the company, legal forms ignored. */
+    @Test
+    public void similarNamesWithinACompanyOfTheBaseAreTheSamePerson() {
+        long romashka = companies.create(ADMIN, new CompanyInput("ООО \"Ромашка\"", null, null, null, null, List.of(),
+                List.of(), null, Set.of(), Map.of(), null)).id();
+        ContactDto ivan = contacts.create(ADMIN, new ContactInput("Иван", "Петров", null, List.of(), List.of(), null,
+                null, Set.of(), Map.of(), null, null, List.of(romashka)));
+        String csv = "Фамилия;Имя;Отчество;Компания;Должность\n"
+                + "Петорв;Иван;;Ромашка;Директор\n"        // a typo: the same person
+                + "Петров;Иван;Иванович;Ромашка;\n"        // with a patronymic: the same person
+                + "Петрова;Иван;;Ромашка;\n"               // Petrova is somebody else
+                + "Петров;Иван;;Лютик;\n";                 // another company: somebody else
+        ImportDto done = run("names.csv", csv.getBytes(StandardCharsets.UTF_8), mode(Mode.CREATE_AND_UPDATE, false));
+        List<ImportRowResult> rows = report(done.id());
+        assertEquals(ivan.id(), (long) rows.get(0).recordId());
+        assertEquals(ImportRowResult.Outcome.UPDATED, rows.get(0).outcome());
+        assertEquals(ivan.id(), (long) rows.get(1).recordId());
+        assertEquals(ImportRowResult.Outcome.MERGED, rows.get(1).outcome());
+        assertEquals(ImportRowResult.Outcome.CREATED, rows.get(2).outcome());
+        assertEquals(ImportRowResult.Outcome.CREATED, rows.get(3).outcome());
+        assertEquals(1, done.updated());
+        assertEquals(2, done.created());
+        assertEquals("Директор", contacts.get(ADMIN, ivan.id()).position());
+        // "Ромашка" is the existing «ООО "Ромашка"», "Лютик" was created
+        assertEquals(2, companies.list(ADMIN, new RecordQuery(null, null, null, null, false, null,
+                new Paging(50, null))).items().size());
+    }
+
     @Test
     public void undoArchivesCreatedRecordsAndCompanies() {
         ImportDto job = run("1c.csv", FILE.getBytes(StandardCharsets.UTF_8), ImportOptions.defaults());

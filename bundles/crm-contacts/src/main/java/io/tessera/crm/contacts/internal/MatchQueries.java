@@ -1,0 +1,161 @@
+package io.tessera.crm.contacts.internal;
+
+import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.ValidationException;
+import io.tessera.crm.api.contacts.ContactBatchService.NameInCompany;
+import io.tessera.crm.api.contacts.DuplicateService;
+import io.tessera.crm.support.validation.Checks;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.persistence.EntityManager;
+import javax.persistence.Query;
+import javax.persistence.TypedQuery;
+
+/**
+ * The bulk duplicate lookups of {@link ContactBatchServiceImpl}: the values are turned into match keys
+ * ({@link MatchKeys}) and looked up with indexed IN queries, a few hundred keys per query (lists padded to a few
+ * sizes, see {@link ContactBatchServiceImpl#padded}); live records the caller may see only.
+ */
+final class MatchQueries {
+    private static final int CHUNK = 500;
+
+    private MatchQueries() {
+    }
+
+    static Map<String, Long> contacts(EntityManager em, Caller caller, String rule, Collection<String> values) {
+        if (DuplicateService.RULE_EMAIL.equals(rule)) {
+            return lookup(em, caller, "CON_CONTACT_EMAIL", "CON_CONTACT_EMAIL_IX", "CONTACT_ID", "EMAIL", "ContactEntity", values,
+                    MatchKeys::email);
+        }
+        if (DuplicateService.RULE_PHONE.equals(rule)) {
+            return lookup(em, caller, "CON_CONTACT_PHONE", "CON_CONTACT_PHONE_KEY_IX", "CONTACT_ID", "MATCH_KEY", "ContactEntity", values, v -> {
+                String k = MatchKeys.phone(v);
+                return k.isEmpty() ? null : k;
+            });
+        }
+        throw new ValidationException("rule", "must be " + DuplicateService.RULE_EMAIL + " or "
+                + DuplicateService.RULE_PHONE);
+    }
+
+    static Map<String, Long> companies(EntityManager em, Caller caller, String rule, Collection<String> values) {
+        if (DuplicateService.RULE_TAX_ID.equals(rule)) {
+            return lookup(em, caller, "CON_COMPANY", "CON_COMPANY_TAX_KEY_IX", "ID", "TAX_KEY", "CompanyEntity", values, MatchKeys::taxId);
+        }
+        if (DuplicateService.RULE_DOMAIN.equals(rule)) {
+            return lookup(em, caller, "CON_COMPANY", "CON_COMPANY_DOMAIN_IX", "ID", "WEB_DOMAIN", "CompanyEntity", values,
+                    v -> v == null || v.isBlank() ? null : Normalize.domain(new Checks(), "website", v.strip()));
+        }
+        if (DuplicateService.RULE_NAME.equals(rule)) {
+            return lookup(em, caller, "CON_COMPANY", "CON_COMPANY_NAME_KEY_IX", "ID", "NAME_KEY", "CompanyEntity", values,
+                    MatchKeys::companyName);
+        }
+        throw new ValidationException("rule", "must be " + DuplicateService.RULE_TAX_ID + ", "
+                + DuplicateService.RULE_DOMAIN + " or " + DuplicateService.RULE_NAME);
+    }
+
+    /**
+     * Reads the names of the live contacts linked to the companies asked about and compares them in memory
+     * ({@link SimilarNames}): similarity is not an index lookup.
+     */
+    static Map<NameInCompany, Long> names(EntityManager em, Caller caller, Collection<NameInCompany> names) {
+        List<Long> companyIds = names.stream().map(NameInCompany::companyId).distinct().toList();
+        Map<Long, List<Long>> contactsByCompany = new HashMap<>();
+        for (Object[] r : keyed(em, "CON_CONTACT_COMPANY", "CON_CONTACT_COMPANY_IX", "CONTACT_ID", "COMPANY_ID", companyIds)) {
+            contactsByCompany.computeIfAbsent(((Number) r[1]).longValue(), k -> new ArrayList<>())
+                    .add(((Number) r[0]).longValue());
+        }
+        Map<Long, String> nameKeys = new HashMap<>();
+        List<Long> candidates = contactsByCompany.values().stream().flatMap(List::stream).distinct().toList();
+        for (int from = 0; from < candidates.size(); from += CHUNK) {
+            for (Object[] r : visible(em, caller, "SELECT c.id, c.nameKey FROM ContactEntity c",
+                    candidates.subList(from, Math.min(candidates.size(), from + CHUNK)))) {
+                nameKeys.put((Long) r[0], (String) r[1]);
+            }
+        }
+        Map<NameInCompany, Long> out = new LinkedHashMap<>();
+        for (NameInCompany n : names) {
+            String key = MatchKeys.personName(n.firstName(), n.lastName());
+            for (Long id : contactsByCompany.getOrDefault(n.companyId(), List.of())) {
+                if (nameKeys.containsKey(id) && SimilarNames.similar(key, nameKeys.get(id))) {
+                    out.merge(n, id, Math::min);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Two steps, each an index lookup: the (owner id, key) rows with those keys, read with SQL on the key's table
+     * (Derby probes the key index for an IN list on one table, but scans when the JPQL join to the owner is added),
+     * then which of the owners are live and visible, by primary key.
+     */
+    private static Map<String, Long> lookup(EntityManager em, Caller caller, String table, String index,
+                                            String idColumn, String keyColumn, String entity,
+                                            Collection<String> values, Function<String, String> key) {
+        Map<String, List<String>> valuesByKey = new LinkedHashMap<>();
+        for (String v : values) {
+            String k = v == null ? null : key.apply(v);
+            if (k != null) {
+                valuesByKey.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+            }
+        }
+        Map<Long, List<String>> keysById = new HashMap<>();
+        for (Object[] r : keyed(em, table, index, idColumn, keyColumn, new ArrayList<>(valuesByKey.keySet()))) {
+            keysById.computeIfAbsent(((Number) r[0]).longValue(), x -> new ArrayList<>()).add((String) r[1]);
+        }
+        List<Long> ids = new ArrayList<>(keysById.keySet());
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            for (Object[] r : visible(em, caller, "SELECT c.id, c.id FROM " + entity + " c",
+                    ids.subList(from, Math.min(ids.size(), from + CHUNK)))) {
+                Long id = (Long) r[0];
+                for (String k : keysById.get(id)) {
+                    for (String v : valuesByKey.get(k)) {
+                        out.merge(v, id, Math::min);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The (id, key) rows of {@code table} whose key is one of {@code keys}, through {@code index}: Derby keeps the
+     * plan it made when the statement was first compiled (an empty table: scan it) and then compares every row with
+     * every key, so the index is named with Derby's optimizer override, a comment to any other database.
+     */
+    private static List<Object[]> keyed(EntityManager em, String table, String index, String idColumn,
+                                        String keyColumn, List<?> keys) {
+        List<Object[]> out = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            List<?> chunk = ContactBatchServiceImpl.padded(keys.subList(from, Math.min(keys.size(), from + CHUNK)));
+            Query q = em.createNativeQuery("SELECT " + idColumn + ", " + keyColumn + " FROM " + table
+                    + " --DERBY-PROPERTIES index=" + index + "\n WHERE "
+                    + keyColumn + " IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")");
+            for (int i = 0; i < chunk.size(); i++) {
+                q.setParameter(i + 1, chunk.get(i));
+            }
+            for (Object row : q.getResultList()) {
+                out.add((Object[]) row);
+            }
+        }
+        return out;
+    }
+
+    /** {@code select} (of a record "c") for the live records among {@code ids} the caller may see. */
+    private static List<Object[]> visible(EntityManager em, Caller caller, String select, List<Long> ids) {
+        TypedQuery<Object[]> q = em.createQuery(select + " WHERE c.id IN :ids AND c.archived = false"
+                + (caller.seesAll() ? "" : " AND c.owner = :me"), Object[].class)
+                .setParameter("ids", ContactBatchServiceImpl.padded(ids));
+        if (!caller.seesAll()) {
+            q.setParameter("me", caller.username());
+        }
+        return q.getResultList();
+    }
+}
