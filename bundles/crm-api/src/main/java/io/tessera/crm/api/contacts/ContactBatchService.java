@@ -46,6 +46,26 @@ public interface ContactBatchService {
     }
 
     /**
+     * A compact summary of the match keys of the records stored now (see {@link #keySummary}): a "no" is certain,
+     * a "yes" is a maybe (about one in a hundred is wrong).
+     */
+    interface KeySummary {
+        /**
+         * False when no record had a value matching this one (by {@code rule}, as in {@link #matchContacts} and
+         * {@link #matchCompanies}) when the summary was made.
+         */
+        boolean mightMatch(String rule, String value);
+    }
+
+    /**
+     * Summarises the e-mails and phones of all contacts and the tax ids, domains and names of all companies (about
+     * ten bits per value), so that bulk work can skip lookups of values that match nothing: an import of new
+     * contacts then asks {@link #matchContacts} only about the few values that may exist. Records written after the
+     * call are not in it.
+     */
+    KeySummary keySummary(Caller caller);
+
+    /**
      * Bulk duplicate lookup by the rules of {@link DuplicateService}, for imports: for each value, the lowest id of a
      * live contact the caller may see that has it. {@code rule} is {@link DuplicateService#RULE_EMAIL} (case
      * ignored) or {@link DuplicateService#RULE_PHONE} (any spelling, compared by the phone's match key). Values that

@@ -9,6 +9,7 @@ import io.tessera.crm.api.contacts.BatchResult;
 import io.tessera.crm.api.contacts.CompanyDto;
 import io.tessera.crm.api.contacts.CompanyInput;
 import io.tessera.crm.api.contacts.ContactBatchService;
+import io.tessera.crm.api.contacts.ContactBatchService.KeySummary;
 import io.tessera.crm.api.contacts.ContactDto;
 import io.tessera.crm.api.contacts.ContactInput;
 import io.tessera.crm.api.security.UserService;
@@ -63,6 +64,11 @@ public class ContactBatchServiceImpl implements ContactBatchService {
         this.events = new Events(events);
         this.users = users;
         this.clock = clock;
+    }
+
+    @Override
+    public KeySummary keySummary(Caller caller) {
+        return tx.read(StoredKeys::new);
     }
 
     @Override

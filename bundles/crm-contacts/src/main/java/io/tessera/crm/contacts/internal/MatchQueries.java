@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import javax.persistence.EntityManager;
 import javax.persistence.Query;
 import javax.persistence.TypedQuery;
@@ -28,35 +27,69 @@ final class MatchQueries {
     private MatchQueries() {
     }
 
+    /** Where a rule's keys are stored: the table, its index on the key, the owner id and key columns, the entity. */
+    enum Source {
+        EMAIL("CON_CONTACT_EMAIL", "CON_CONTACT_EMAIL_IX", "CONTACT_ID", "EMAIL", "ContactEntity"),
+        PHONE("CON_CONTACT_PHONE", "CON_CONTACT_PHONE_KEY_IX", "CONTACT_ID", "MATCH_KEY", "ContactEntity"),
+        TAX_ID("CON_COMPANY", "CON_COMPANY_TAX_KEY_IX", "ID", "TAX_KEY", "CompanyEntity"),
+        DOMAIN("CON_COMPANY", "CON_COMPANY_DOMAIN_IX", "ID", "WEB_DOMAIN", "CompanyEntity"),
+        NAME("CON_COMPANY", "CON_COMPANY_NAME_KEY_IX", "ID", "NAME_KEY", "CompanyEntity");
+
+        final String table;
+        final String index;
+        final String idColumn;
+        final String keyColumn;
+        final String entity;
+
+        Source(String table, String index, String idColumn, String keyColumn, String entity) {
+            this.table = table;
+            this.index = index;
+            this.idColumn = idColumn;
+            this.keyColumn = keyColumn;
+            this.entity = entity;
+        }
+
+        /** The stored key a value matches by, or null when it matches nothing (blank, too short...). */
+        String key(String value) {
+            if (value == null) {
+                return null;
+            }
+            return switch (this) {
+                case EMAIL -> MatchKeys.email(value);
+                case PHONE -> {
+                    String k = MatchKeys.phone(value);
+                    yield k.isEmpty() ? null : k;
+                }
+                case TAX_ID -> MatchKeys.taxId(value);
+                case DOMAIN -> value.isBlank() ? null : Normalize.domain(new Checks(), "website", value.strip());
+                case NAME -> MatchKeys.companyName(value);
+            };
+        }
+
+        static Source contacts(String rule) {
+            if (DuplicateService.RULE_EMAIL.equals(rule) || DuplicateService.RULE_PHONE.equals(rule)) {
+                return valueOf(rule);
+            }
+            throw new ValidationException("rule", "must be " + DuplicateService.RULE_EMAIL + " or "
+                    + DuplicateService.RULE_PHONE);
+        }
+
+        static Source companies(String rule) {
+            if (DuplicateService.RULE_TAX_ID.equals(rule) || DuplicateService.RULE_DOMAIN.equals(rule)
+                    || DuplicateService.RULE_NAME.equals(rule)) {
+                return valueOf(rule);
+            }
+            throw new ValidationException("rule", "must be " + DuplicateService.RULE_TAX_ID + ", "
+                    + DuplicateService.RULE_DOMAIN + " or " + DuplicateService.RULE_NAME);
+        }
+    }
+
     static Map<String, Long> contacts(EntityManager em, Caller caller, String rule, Collection<String> values) {
-        if (DuplicateService.RULE_EMAIL.equals(rule)) {
-            return lookup(em, caller, "CON_CONTACT_EMAIL", "CON_CONTACT_EMAIL_IX", "CONTACT_ID", "EMAIL", "ContactEntity", values,
-                    MatchKeys::email);
-        }
-        if (DuplicateService.RULE_PHONE.equals(rule)) {
-            return lookup(em, caller, "CON_CONTACT_PHONE", "CON_CONTACT_PHONE_KEY_IX", "CONTACT_ID", "MATCH_KEY", "ContactEntity", values, v -> {
-                String k = MatchKeys.phone(v);
-                return k.isEmpty() ? null : k;
-            });
-        }
-        throw new ValidationException("rule", "must be " + DuplicateService.RULE_EMAIL + " or "
-                + DuplicateService.RULE_PHONE);
+        return lookup(em, caller, Source.contacts(rule), values);
     }
 
     static Map<String, Long> companies(EntityManager em, Caller caller, String rule, Collection<String> values) {
-        if (DuplicateService.RULE_TAX_ID.equals(rule)) {
-            return lookup(em, caller, "CON_COMPANY", "CON_COMPANY_TAX_KEY_IX", "ID", "TAX_KEY", "CompanyEntity", values, MatchKeys::taxId);
-        }
-        if (DuplicateService.RULE_DOMAIN.equals(rule)) {
-            return lookup(em, caller, "CON_COMPANY", "CON_COMPANY_DOMAIN_IX", "ID", "WEB_DOMAIN", "CompanyEntity", values,
-                    v -> v == null || v.isBlank() ? null : Normalize.domain(new Checks(), "website", v.strip()));
-        }
-        if (DuplicateService.RULE_NAME.equals(rule)) {
-            return lookup(em, caller, "CON_COMPANY", "CON_COMPANY_NAME_KEY_IX", "ID", "NAME_KEY", "CompanyEntity", values,
-                    MatchKeys::companyName);
-        }
-        throw new ValidationException("rule", "must be " + DuplicateService.RULE_TAX_ID + ", "
-                + DuplicateService.RULE_DOMAIN + " or " + DuplicateService.RULE_NAME);
+        return lookup(em, caller, Source.companies(rule), values);
     }
 
     /**
@@ -95,24 +128,24 @@ final class MatchQueries {
      * (Derby probes the key index for an IN list on one table, but scans when the JPQL join to the owner is added),
      * then which of the owners are live and visible, by primary key.
      */
-    private static Map<String, Long> lookup(EntityManager em, Caller caller, String table, String index,
-                                            String idColumn, String keyColumn, String entity,
-                                            Collection<String> values, Function<String, String> key) {
+    private static Map<String, Long> lookup(EntityManager em, Caller caller, Source source,
+                                            Collection<String> values) {
         Map<String, List<String>> valuesByKey = new LinkedHashMap<>();
         for (String v : values) {
-            String k = v == null ? null : key.apply(v);
+            String k = source.key(v);
             if (k != null) {
                 valuesByKey.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
             }
         }
         Map<Long, List<String>> keysById = new HashMap<>();
-        for (Object[] r : keyed(em, table, index, idColumn, keyColumn, new ArrayList<>(valuesByKey.keySet()))) {
+        for (Object[] r : keyed(em, source.table, source.index, source.idColumn, source.keyColumn,
+                new ArrayList<>(valuesByKey.keySet()))) {
             keysById.computeIfAbsent(((Number) r[0]).longValue(), x -> new ArrayList<>()).add((String) r[1]);
         }
         List<Long> ids = new ArrayList<>(keysById.keySet());
         Map<String, Long> out = new LinkedHashMap<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            for (Object[] r : visible(em, caller, "SELECT c.id, c.id FROM " + entity + " c",
+            for (Object[] r : visible(em, caller, "SELECT c.id, c.id FROM " + source.entity + " c",
                     ids.subList(from, Math.min(ids.size(), from + CHUNK)))) {
                 Long id = (Long) r[0];
                 for (String k : keysById.get(id)) {

@@ -3,6 +3,7 @@ package io.tessera.crm.contacts.internal;
 import static io.tessera.crm.contacts.internal.Fixtures.ADMIN;
 import static io.tessera.crm.contacts.internal.Fixtures.IVAN;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
@@ -185,6 +186,19 @@ public class ContactBatchServiceImplTest {
         assertEquals(Map.of("Ромашка", acme), batch.matchCompanies(ADMIN, DuplicateService.RULE_NAME,
                 List.of("Ромашка", "Лютик")));
         assertEquals(List.of("rule"), Fixtures.fields(() -> batch.matchContacts(ADMIN, "TAX_ID", List.of("1"))));
+
+        // the summary says "no" for values nothing has, "maybe" for stored ones in any spelling
+        ContactBatchService.KeySummary summary = batch.keySummary(ADMIN);
+        assertTrue(summary.mightMatch(DuplicateService.RULE_EMAIL, "IVAN@acme.ru"));
+        assertTrue(summary.mightMatch(DuplicateService.RULE_PHONE, "+7 912 345 67 89"));
+        assertTrue(summary.mightMatch(DuplicateService.RULE_TAX_ID, "7701234567"));
+        assertTrue(summary.mightMatch(DuplicateService.RULE_DOMAIN, "http://romashka.ru"));
+        assertTrue(summary.mightMatch(DuplicateService.RULE_NAME, "Ромашка"));
+        assertFalse(summary.mightMatch(DuplicateService.RULE_EMAIL, "nobody@x.ru"));
+        assertFalse(summary.mightMatch(DuplicateService.RULE_PHONE, "+7 999 000 00 00"));
+        assertFalse(summary.mightMatch(DuplicateService.RULE_NAME, "Лютик"));
+        assertFalse(summary.mightMatch(DuplicateService.RULE_PHONE, "123"));
+        assertTrue(summary.mightMatch("SOMETHING_NEW", "x"));
     }
 
     @Test

@@ -54,7 +54,7 @@ final class ImportRun implements Runnable {
     private final ImportOptions options;
     private final Entity entity;
     private final PhoneNormalizer phones;
-    private final RecordIndex index;
+    private RecordIndex index;
     /** Records this import created or changed: later rows matching them are MERGED. */
     private final Set<Long> touched = new HashSet<>();
     /**
@@ -97,7 +97,6 @@ final class ImportRun implements Runnable {
         this.options = job.options;
         this.entity = options.entity();
         this.phones = new PhoneNormalizer(options.defaultRegion());
-        this.index = new RecordIndex(options.isDryRun());
     }
 
     @Override
@@ -115,6 +114,7 @@ final class ImportRun implements Runnable {
                 return !Thread.currentThread().isInterrupted();
             });
             job.rowsTotal = count[0];
+            index = new RecordIndex(options.isDryRun(), batch.keySummary(caller), job.rowsTotal);
             readAndWrite(table);
             job.status = Thread.currentThread().isInterrupted() ? Status.FAILED : Status.DONE;
             if (job.status == Status.FAILED) {

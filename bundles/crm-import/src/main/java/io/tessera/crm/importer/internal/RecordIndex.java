@@ -2,9 +2,11 @@ package io.tessera.crm.importer.internal;
 
 import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.contacts.ContactBatchService;
+import io.tessera.crm.api.contacts.ContactBatchService.KeySummary;
 import io.tessera.crm.api.contacts.ContactBatchService.NameInCompany;
 import io.tessera.crm.api.contacts.DuplicateService;
 import io.tessera.crm.api.imports.ImportOptions.Entity;
+import io.tessera.crm.support.collect.BloomFilter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,7 +21,8 @@ import java.util.function.Function;
  * current buffer's rows match. Before a buffer is decided, {@link #lookUp} asks the contacts bundle (indexed bulk
  * lookups, {@link ContactBatchService#matchContacts} and friends, by the rules of its duplicate detection: phones by
  * their last ten digits, similar names within a company, company names without legal forms) which live records the
- * buffer's values belong to; rows of the buffer then add the keys of the records they create. Once a buffer is
+ * buffer's values belong to (only values that a {@link KeySummary} of the base taken at the start, or a Bloom filter
+ * of the keys this import wrote, says may exist); rows of the buffer then add the keys of the records they create. Once a buffer is
  * written its records are in the database, so the next buffer starts from an empty map: memory does not grow with the
  * file or the base. A dry run writes nothing, so there the map keeps what earlier buffers "created".
  */
@@ -29,10 +32,16 @@ final class RecordIndex {
     /** The keys added for provisional (negative) ids, until the record is written; null when not tracked (dry run). */
     private final Map<Long, List<String>> provisional;
     private final boolean dryRun;
+    /** The base's match keys when the import started (so values no record has are not looked up). */
+    private final KeySummary base;
+    /** The keys of what this import wrote: later rows may match those (not in {@link #base}). */
+    private final BloomFilter written;
 
-    RecordIndex(boolean dryRun) {
+    RecordIndex(boolean dryRun, KeySummary base, long rowsTotal) {
         this.dryRun = dryRun;
         this.provisional = dryRun ? null : new HashMap<>();
+        this.base = base;
+        this.written = new BloomFilter(Math.max(1000, rowsTotal * 3));
     }
 
     /** Looks up the records the buffer's values match in the database (after forgetting the previous buffer's). */
@@ -45,19 +54,19 @@ final class RecordIndex {
         List<Draft> live = drafts.stream().filter(d -> !d.rejected()).toList();
         if (entity == Entity.COMPANIES) {
             put(companies, "t:", batch.matchCompanies(caller, DuplicateService.RULE_TAX_ID,
-                    values(live, d -> d.taxId == null ? List.of() : List.of(d.taxId))), true);
+                    values(live, DuplicateService.RULE_TAX_ID, "t:", true, d -> one(d.taxId))), true);
             put(companies, "d:", batch.matchCompanies(caller, DuplicateService.RULE_DOMAIN,
-                    values(live, d -> d.domain == null ? List.of() : List.of(d.domain))), false);
+                    values(live, DuplicateService.RULE_DOMAIN, "d:", false, d -> one(d.domain))), false);
             put(companies, "n:", batch.matchCompanies(caller, DuplicateService.RULE_NAME,
-                    values(live, d -> d.name == null ? List.of() : List.of(d.name))), true);
+                    values(live, DuplicateService.RULE_NAME, "n:", true, d -> one(d.name))), true);
             return;
         }
         put(companies, "n:", batch.matchCompanies(caller, DuplicateService.RULE_NAME,
-                values(live, d -> d.company == null ? List.of() : List.of(d.company))), true);
-        put(contacts, "e:", batch.matchContacts(caller, DuplicateService.RULE_EMAIL, values(live, d -> d.emails)),
-                false);
-        put(contacts, "p:", batch.matchContacts(caller, DuplicateService.RULE_PHONE, values(live, d -> d.phones)),
-                false);
+                values(live, DuplicateService.RULE_NAME, "n:", true, d -> one(d.company))), true);
+        put(contacts, "e:", batch.matchContacts(caller, DuplicateService.RULE_EMAIL,
+                values(live, DuplicateService.RULE_EMAIL, "e:", false, d -> d.emails)), false);
+        put(contacts, "p:", batch.matchContacts(caller, DuplicateService.RULE_PHONE,
+                values(live, DuplicateService.RULE_PHONE, "p:", false, d -> d.phones)), false);
         Map<NameInCompany, Draft> byName = new HashMap<>();
         for (Draft d : live) {
             Long company = d.company == null ? null : companyByName(d.company);
@@ -73,9 +82,22 @@ final class RecordIndex {
         }
     }
 
-    private static Set<String> values(List<Draft> drafts, Function<Draft, List<String>> values) {
+    private static List<String> one(String value) {
+        return value == null ? List.of() : List.of(value);
+    }
+
+    /** The buffer's values worth a lookup: those the base may have, or that this import may have written. */
+    private Set<String> values(List<Draft> drafts, String rule, String prefix, boolean lowerCase,
+                               Function<Draft, List<String>> values) {
         Set<String> out = new HashSet<>();
-        drafts.forEach(d -> out.addAll(values.apply(d)));
+        for (Draft d : drafts) {
+            for (String v : values.apply(d)) {
+                if (base.mightMatch(rule, v)
+                        || written.mightContain(prefix + (lowerCase ? v.toLowerCase(Locale.ROOT) : v))) {
+                    out.add(v);
+                }
+            }
+        }
         return out;
     }
 
@@ -85,6 +107,9 @@ final class RecordIndex {
     }
 
     void addCompany(long id, String name, String taxId, String domain) {
+        if (name != null) {
+            written.add("n:" + name.toLowerCase(Locale.ROOT));
+        }
         if (taxId != null) {
             companies.putIfAbsent("t:" + taxId.toLowerCase(Locale.ROOT), id);
         }
@@ -98,6 +123,7 @@ final class RecordIndex {
 
     void addKeys(Entity entity, List<String> keys, long id) {
         Map<String, Long> map = entity == Entity.COMPANIES ? companies : contacts;
+        keys.forEach(written::add);
         keys.forEach(k -> map.putIfAbsent(k, id));
         if (id < 0 && provisional != null) {
             provisional.computeIfAbsent(id, x -> new ArrayList<>()).addAll(keys);

@@ -130,11 +130,16 @@ public final class ImportBenchmark {
             double rawSeconds = (System.nanoTime() - t1) / 1e9;
             System.out.printf("RAW JDBC: %d rows in %.2f s = %.0f rows/s%n", n, rawSeconds, n / rawSeconds);
             System.out.printf("RATIO import/raw = %.3f%n", (n / importSeconds) / (n / rawSeconds));
-            double[] same = SameSchemaBaseline.run(c);
-            System.out.printf("RAW JDBC, SAME SCHEMA: the %d rows the import stored (contacts and their phone, e-mail "
-                    + "and tag rows; same columns, keys and indexes) in %.2f s = %.0f file rows/s%n",
-                    (long) same[1], same[0], n / same[0]);
-            System.out.printf("RATIO import/raw same schema = %.3f%n", same[0] / importSeconds);
+            if (n > 200_000) {
+                // the copy reads every stored row into memory first (so that only the inserts are timed)
+                System.out.println("RAW JDBC, SAME SCHEMA: skipped above 200,000 rows");
+            } else {
+                double[] same = SameSchemaBaseline.run(c);
+                System.out.printf("RAW JDBC, SAME SCHEMA: the %d rows the import stored (contacts and their phone, "
+                        + "e-mail and tag rows; same columns, keys and indexes) in %.2f s = %.0f file rows/s%n",
+                        (long) same[1], same[0], n / same[0]);
+                System.out.printf("RATIO import/raw same schema = %.3f%n", same[0] / importSeconds);
+            }
         }
         contactsEmf.close();
         importEmf.close();

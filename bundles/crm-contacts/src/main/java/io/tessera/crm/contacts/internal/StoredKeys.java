@@ -1,0 +1,56 @@
+package io.tessera.crm.contacts.internal;
+
+import io.tessera.crm.api.contacts.ContactBatchService.KeySummary;
+import io.tessera.crm.contacts.internal.MatchQueries.Source;
+import io.tessera.crm.support.collect.BloomFilter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javax.persistence.EntityManager;
+
+/**
+ * {@link KeySummary} over the stored match keys: one {@link BloomFilter} per rule, filled by walking each key's index
+ * in key order, {@value #PAGE} keys per query (keyset paging: no key is held longer than its page).
+ */
+final class StoredKeys implements KeySummary {
+    private static final int PAGE = 10_000;
+    private final Map<Source, BloomFilter> filters = new EnumMap<>(Source.class);
+
+    StoredKeys(EntityManager em) {
+        for (Source s : Source.values()) {
+            filters.put(s, read(em, s));
+        }
+    }
+
+    @Override
+    public boolean mightMatch(String rule, String value) {
+        Source source;
+        try {
+            source = Source.valueOf(rule);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return true; // a rule this summary does not know: never claim "no"
+        }
+        String key = source.key(value);
+        return key != null && filters.get(source).mightContain(key);
+    }
+
+    private static BloomFilter read(EntityManager em, Source s) {
+        long count = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + s.table).getSingleResult()).longValue();
+        BloomFilter filter = new BloomFilter(count);
+        String last = "";
+        while (true) {
+            @SuppressWarnings("unchecked")
+            List<Object> keys = em.createNativeQuery("SELECT DISTINCT " + s.keyColumn + " FROM " + s.table
+                            + " --DERBY-PROPERTIES index=" + s.index + "\n WHERE " + s.keyColumn + " > ? ORDER BY "
+                            + s.keyColumn + " FETCH FIRST " + PAGE + " ROWS ONLY")
+                    .setParameter(1, last).getResultList();
+            for (Object k : keys) {
+                filter.add((String) k);
+            }
+            if (keys.size() < PAGE) {
+                return filter;
+            }
+            last = (String) keys.get(keys.size() - 1);
+        }
+    }
+}
