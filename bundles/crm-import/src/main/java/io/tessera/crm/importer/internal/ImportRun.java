@@ -55,6 +55,7 @@ final class ImportRun implements Runnable {
     private final Entity entity;
     private final PhoneNormalizer phones;
     private RecordIndex index;
+    private final ReportWriter report;
     /** Records this import created or changed: later rows matching them are MERGED. */
     private final Set<Long> touched = new HashSet<>();
     /**
@@ -97,6 +98,7 @@ final class ImportRun implements Runnable {
         this.options = job.options;
         this.entity = options.entity();
         this.phones = new PhoneNormalizer(options.defaultRegion());
+        this.report = new ReportWriter(tx, job.id);
     }
 
     @Override
@@ -116,6 +118,7 @@ final class ImportRun implements Runnable {
             job.rowsTotal = count[0];
             index = new RecordIndex(options.isDryRun(), batch.keySummary(caller), job.rowsTotal);
             readAndWrite(table);
+            report.await();
             job.status = Thread.currentThread().isInterrupted() ? Status.FAILED : Status.DONE;
             if (job.status == Status.FAILED) {
                 job.error = "stopped: the server is shutting down";
@@ -130,6 +133,12 @@ final class ImportRun implements Runnable {
             }
         } finally {
             job.finishedAt = Instant.now();
+            try {
+                report.close();
+            } catch (RuntimeException e) {
+                job.status = Status.FAILED;
+                job.error = job.error != null ? job.error : "writing the report failed: " + e.getMessage();
+            }
             try {
                 save();
             } finally {
@@ -524,20 +533,16 @@ final class ImportRun implements Runnable {
                 new TreeSet<>(in.tags()), in.customFields(), in.owner(), false, null, null);
     }
 
-    /** Writes the pending report rows and the job's progress in one transaction. */
+    /** Hands the pending report rows and the job's progress to the report writer (one transaction). */
     private void flush() {
         List<ImportRowEntity> rows = new ArrayList<>(pending);
         pending.clear();
-        tx.write(em -> {
-            ReportRows.insert(em, rows);
-            ImportServiceImpl.copy(job, em.find(ImportJobEntity.class, job.id));
-            return null;
-        });
+        report.write(rows, job.toDto());
     }
 
     private void save() {
         tx.write(em -> {
-            ImportServiceImpl.copy(job, em.find(ImportJobEntity.class, job.id));
+            ImportServiceImpl.copy(job.toDto(), em.find(ImportJobEntity.class, job.id));
             return null;
         });
     }

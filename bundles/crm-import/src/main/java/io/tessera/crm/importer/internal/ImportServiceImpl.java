@@ -170,21 +170,22 @@ public class ImportServiceImpl implements ImportService {
     }
 
     /** Copies the live state onto the job's row. */
-    static void copy(Job job, ImportJobEntity e) {
-        e.status = job.status.name();
-        e.rowsTotal = job.rowsTotal;
-        e.rowsDone = job.rowsDone;
-        e.created = job.created;
-        e.updated = job.updated;
-        e.merged = job.merged;
-        e.skipped = job.skipped;
-        e.rejected = job.rejected;
-        e.unmapped = job.unmapped.isEmpty() ? null : String.join("\n", job.unmapped);
-        e.encoding = job.encoding;
-        e.delimiter = job.delimiter;
-        e.startedAt = job.startedAt == null ? null : Timestamp.from(job.startedAt);
-        e.finishedAt = job.finishedAt == null ? null : Timestamp.from(job.finishedAt);
-        e.error = job.error == null ? null : job.error.length() > 4000 ? job.error.substring(0, 4000) : job.error;
+    static void copy(ImportDto job, ImportJobEntity e) {
+        e.status = job.status().name();
+        e.rowsTotal = job.rowsTotal();
+        e.rowsDone = job.rowsDone();
+        e.created = job.created();
+        e.updated = job.updated();
+        e.merged = job.merged();
+        e.skipped = job.skipped();
+        e.rejected = job.rejected();
+        e.unmapped = job.unmappedColumns().isEmpty() ? null : String.join("\n", job.unmappedColumns());
+        e.encoding = job.encoding();
+        e.delimiter = job.delimiter();
+        e.startedAt = job.startedAt() == null ? null : Timestamp.from(job.startedAt());
+        e.finishedAt = job.finishedAt() == null ? null : Timestamp.from(job.finishedAt());
+        String error = job.error();
+        e.error = error == null ? null : error.length() > 4000 ? error.substring(0, 4000) : error;
     }
 
     private static ImportDto dto(ImportJobEntity e) {
