@@ -40,13 +40,17 @@ public class ImportIT extends TesseraTestSupport {
     }
 
     private JsonNode awaitDone(long id) throws Exception {
+        return awaitStatus(id, "DONE");
+    }
+
+    private JsonNode awaitStatus(long id, String expected) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         JsonNode job = admin("GET", "/imports/" + id, null).json();
-        while (!job.get("status").asText().matches("DONE|FAILED") && System.currentTimeMillis() < deadline) {
+        while (!job.get("status").asText().matches("DONE|FAILED|UNDONE") && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
             job = admin("GET", "/imports/" + id, null).json();
         }
-        assertEquals(job.toString(), "DONE", job.get("status").asText());
+        assertEquals(job.toString(), expected, job.get("status").asText());
         return job;
     }
 
@@ -85,8 +89,13 @@ public class ImportIT extends TesseraTestSupport {
         JsonNode aliya = admin("GET", "/contacts?q=Гусейнова", null).json().get("items").get(0);
         assertEquals("[\"+994501234567\"]", aliya.get("phones").toString());
 
-        assertEquals(200, admin("POST", "/imports/" + id + "/undo", null).status());
+        Reply undo = admin("POST", "/imports/" + id + "/undo", null);
+        assertEquals(undo.toString(), 202, undo.status());
+        assertEquals("UNDOING", undo.json().get("status").asText());
+        JsonNode undone = awaitStatus(id, "UNDONE");
+        assertTrue(undone.toString(), undone.get("error").isNull());
         assertEquals(0, admin("GET", "/contacts?q=Кузнецов", null).json().get("items").size());
+        assertEquals(409, admin("POST", "/imports/" + id + "/undo", null).status());
     }
 
     @Test

@@ -115,4 +115,13 @@ public interface ContactBatchService {
 
     /** Updates the companies as {@link CompanyService#update} would; as {@link #updateContacts}. */
     List<BatchResult> updateCompanies(Caller caller, List<CompanyUpdate> updates);
+
+    /**
+     * Archives the contacts as {@link ContactService#archive} would, in one transaction: an archived one stays as it
+     * is (ok), a missing or invisible one fails that item ({@link io.tessera.crm.api.NotFoundException}).
+     */
+    List<BatchResult> archiveContacts(Caller caller, List<Long> ids);
+
+    /** Archives the companies as {@link CompanyService#archive} would; as {@link #archiveContacts}. */
+    List<BatchResult> archiveCompanies(Caller caller, List<Long> ids);
 }

@@ -15,10 +15,11 @@ public record ImportDto(long id, String fileName, Entity entity, Mode mode, bool
                         long skipped, long rejected, List<String> unmappedColumns, String encoding,
                         String delimiter, String owner, Instant startedAt, Instant finishedAt, String error) {
 
-    public enum Status { QUEUED, RUNNING, DONE, FAILED, UNDONE;
+    /** UNDOING: an undo was started and runs in the background; UNDONE when it has ended. */
+    public enum Status { QUEUED, RUNNING, DONE, FAILED, UNDOING, UNDONE;
 
         public boolean finished() {
-            return this != QUEUED && this != RUNNING;
+            return this != QUEUED && this != RUNNING && this != UNDOING;
         }
     }
 

@@ -41,9 +41,11 @@ public interface ImportService {
     Page<ImportRowResult> report(Caller caller, long id, Paging paging);
 
     /**
-     * Reverts a finished import: the records it created are archived, the records it changed get back the values they
-     * had before (from the before-image stored per row). A dry run, a running job or an undone one is a
-     * {@link io.tessera.crm.api.ConflictException}.
+     * Starts reverting a finished import and returns at once with the status {@code UNDOING}; the undo runs in the
+     * background ({@link #await} waits for it, {@code UNDONE} when it has ended). The records the import created are
+     * archived (in bulk), the records it changed get back the values they had before (from the before-image stored per
+     * row); records changed again since are reported in the job's error, the rest is still undone. A dry run, a
+     * running job, an undo under way or an undone job is a {@link io.tessera.crm.api.ConflictException}.
      */
     ImportDto undo(Caller caller, long id);
 }

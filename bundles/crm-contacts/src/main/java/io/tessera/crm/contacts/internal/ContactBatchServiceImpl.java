@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import org.osgi.service.component.annotations.Activate;
@@ -245,6 +247,68 @@ public class ContactBatchServiceImpl implements ContactBatchService {
             });
         }
         events.postBatch(CompanyServiceImpl.ENTITY, CrmEvents.UPDATED, caller.username(), records);
+        return Arrays.asList(results);
+    }
+
+    @Override
+    public List<BatchResult> archiveContacts(Caller caller, List<Long> ids) {
+        Timestamp now = ContactServiceImpl.now(clock);
+        return archive(ContactServiceImpl.ENTITY, caller, ids, ContactEntity.class, CONTACT_COLLECTIONS,
+                (em, id) -> ContactServiceImpl.find(em, caller, id), e -> {
+                    boolean changed = !e.archived;
+                    e.archived = true;
+                    e.updatedAt = changed ? now : e.updatedAt;
+                    return changed;
+                }, e -> BatchResult.ok(e.id, e.version),
+                e -> Events.record(ContactServiceImpl.ENTITY, e.id, caller.username(), e.owner,
+                        "Contact '" + Mapping.displayName(e.firstName, e.lastName) + "' archived",
+                        new ArrayList<>(e.companyIds), List.of(e.id)));
+    }
+
+    @Override
+    public List<BatchResult> archiveCompanies(Caller caller, List<Long> ids) {
+        Timestamp now = ContactServiceImpl.now(clock);
+        return archive(CompanyServiceImpl.ENTITY, caller, ids, CompanyEntity.class, COMPANY_COLLECTIONS,
+                (em, id) -> CompanyServiceImpl.find(em, caller, id), e -> {
+                    boolean changed = !e.archived;
+                    e.archived = true;
+                    e.updatedAt = changed ? now : e.updatedAt;
+                    return changed;
+                }, e -> BatchResult.ok(e.id, e.version),
+                e -> Events.record(CompanyServiceImpl.ENTITY, e.id, caller.username(), e.owner,
+                        "Company '" + e.name + "' archived", List.of(e.id), List.of()));
+    }
+
+    /** Archives what {@code find} finds, in one transaction; one ARCHIVED batch event for those that changed. */
+    private <E> List<BatchResult> archive(String entity, Caller caller, List<Long> ids, Class<E> type,
+                                          String[] collections, BiFunction<EntityManager, Long, E> find,
+                                          Predicate<E> archive, Function<E, BatchResult> ok,
+                                          Function<E, Map<String, Object>> record) {
+        BatchResult[] results = new BatchResult[ids.size()];
+        List<Map<String, Object>> records = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            tx.write(em -> {
+                preload(em, type, ids, collections);
+                List<E> changed = new ArrayList<>();
+                Map<Integer, E> found = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < ids.size(); i++) {
+                    try {
+                        E e = find.apply(em, ids.get(i));
+                        if (archive.test(e)) {
+                            changed.add(e);
+                        }
+                        found.put(i, e);
+                    } catch (CrmException ex) {
+                        results[i] = BatchResult.failed(ex);
+                    }
+                }
+                em.flush(); // versions go up now
+                changed.forEach(e -> records.add(record.apply(e)));
+                found.forEach((i, e) -> results[i] = ok.apply(e));
+                return null;
+            });
+        }
+        events.postBatch(entity, CrmEvents.ARCHIVED, caller.username(), records);
         return Arrays.asList(results);
     }
 

@@ -202,6 +202,27 @@ public class ContactBatchServiceImplTest {
     }
 
     @Test
+    public void archivingInBulkIsPerItemAndAnnouncedOnce() {
+        ContactDto a = contacts.create(ADMIN, person("Ivan", "Petrov", "ivan@acme.ru", null, List.of()));
+        ContactDto b = contacts.create(ADMIN, person("Olga", "Orlova", null, null, List.of()));
+        contacts.archive(ADMIN, b.id());
+        events.clear();
+        List<BatchResult> results = batch.archiveContacts(ADMIN, List.of(a.id(), b.id(), 9999L));
+        assertTrue(results.get(0).ok());
+        assertEquals(a.version() + 1, (long) results.get(0).version());
+        assertTrue(results.get(1).ok()); // already archived: unchanged
+        assertEquals(b.version() + 1, (long) results.get(1).version());
+        assertTrue(results.get(2).error() instanceof NotFoundException);
+        assertTrue(contacts.get(ADMIN, a.id()).archived());
+        assertEquals(List.of("tessera/crm/contact/ARCHIVED_BATCH"), events.topics());
+        assertEquals(1, records(events.last()).size());
+        assertEquals("Contact 'Ivan Petrov' archived", records(events.last()).get(0).get(CrmEvents.SUMMARY));
+        // a sales user archives only what they see
+        assertTrue(batch.archiveCompanies(IVAN, List.of(companies.create(ADMIN, new CompanyInput("Acme", null, null,
+                null, null, null, null, null, null, null, "olga")).id())).get(0).error() instanceof NotFoundException);
+    }
+
+    @Test
     public void idsAreDistinctAcrossManyFlushes() {
         List<ContactInput> inputs = new ArrayList<>();
         for (int i = 0; i < ContactBatchServiceImpl.FLUSH_EVERY + 250; i++) {

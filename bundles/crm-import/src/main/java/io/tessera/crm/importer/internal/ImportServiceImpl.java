@@ -3,15 +3,12 @@ package io.tessera.crm.importer.internal;
 import io.tessera.crm.api.AccessDeniedException;
 import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.ConflictException;
-import io.tessera.crm.api.CrmException;
 import io.tessera.crm.api.NotFoundException;
 import io.tessera.crm.api.Page;
 import io.tessera.crm.api.Paging;
 import io.tessera.crm.api.ValidationException;
-import io.tessera.crm.api.contacts.CompanyDto;
 import io.tessera.crm.api.contacts.CompanyService;
 import io.tessera.crm.api.contacts.ContactBatchService;
-import io.tessera.crm.api.contacts.ContactDto;
 import io.tessera.crm.api.contacts.ContactService;
 import io.tessera.crm.api.imports.ImportDto;
 import io.tessera.crm.api.imports.ImportDto.Status;
@@ -78,6 +75,9 @@ public class ImportServiceImpl implements ImportService {
         // jobs a previous run of the server left unfinished
         tx.write(em -> em.createQuery("UPDATE ImportJobEntity j SET j.status = 'FAILED', "
                         + "j.error = 'interrupted by a server restart' WHERE j.status IN ('QUEUED', 'RUNNING')")
+                .executeUpdate());
+        tx.write(em -> em.createQuery("UPDATE ImportJobEntity j SET j.status = 'DONE', "
+                        + "j.error = 'undo interrupted by a server restart: run it again' WHERE j.status = 'UNDOING'")
                 .executeUpdate());
     }
 
@@ -248,80 +248,38 @@ public class ImportServiceImpl implements ImportService {
         });
     }
 
-    /**
-     * Archives what the import created (records, and companies created for contacts), then restores the records it
-     * changed from their before-images, newest row first. Records someone deleted or archived since are reported in
-     * the job's error field, the rest is still undone.
-     */
+    /** Checks the job can be undone, marks it UNDOING and queues an {@link UndoRun} on the import thread. */
     @Override
     public ImportDto undo(Caller caller, long id) {
-        ImportJobEntity job = tx.read(em -> find(em, caller, id));
         if (!caller.seesAll()) {
+            tx.read(em -> find(em, caller, id));
             throw new AccessDeniedException("undoing an import needs the role crm-admin or crm-manager");
         }
-        if (job.dryRun) {
-            throw new ConflictException("import " + id + " was a dry run: there is nothing to undo");
-        }
-        if (!Status.valueOf(job.status).finished() || live.containsKey(id)) {
-            throw new ConflictException("import " + id + " is still running");
-        }
-        if (Status.valueOf(job.status) == Status.UNDONE) {
-            throw new ConflictException("import " + id + " was already undone");
-        }
-        boolean companiesJob = ImportOptions.Entity.valueOf(job.entity) == ImportOptions.Entity.COMPANIES;
-        List<String> failures = new ArrayList<>();
-        int offset = 0;
-        List<ImportRowEntity> batch;
-        List<ImportRowEntity> images = new ArrayList<>();
-        do {
-            int from = offset;
-            batch = tx.read(em -> em.createQuery("SELECT r FROM ImportRowEntity r WHERE r.importId = :id AND "
-                            + "(r.outcome = 'CREATED' OR r.beforeImage IS NOT NULL OR r.createdCompanyId IS NOT NULL)"
-                            + " ORDER BY r.rowNo DESC", ImportRowEntity.class)
-                    .setParameter("id", id).setFirstResult(from).setMaxResults(1000).getResultList());
-            offset += batch.size();
-            for (ImportRowEntity r : batch) {
-                try {
-                    if ("CREATED".equals(r.outcome) && r.recordId != null) {
-                        if (companiesJob) {
-                            companies.archive(caller, r.recordId);
-                        } else {
-                            contacts.archive(caller, r.recordId);
-                        }
-                    }
-                    if (r.createdCompanyId != null) {
-                        companies.archive(caller, r.createdCompanyId);
-                    }
-                } catch (CrmException e) {
-                    failures.add("row " + r.rowNo + ": " + e.getMessage());
-                }
-                if (r.beforeImage != null) {
-                    images.add(r);
-                }
+        Job job = tx.write(em -> {
+            ImportJobEntity e = find(em, caller, id);
+            if (e.dryRun) {
+                throw new ConflictException("import " + id + " was a dry run: there is nothing to undo");
             }
-        } while (batch.size() == 1000);
-        for (ImportRowEntity r : images) {
-            try {
-                if (companiesJob) {
-                    CompanyDto now = companies.get(caller, r.recordId);
-                    companies.update(caller, r.recordId, now.version(), BeforeImage.company(r.beforeImage));
-                } else {
-                    ContactDto now = contacts.get(caller, r.recordId);
-                    contacts.update(caller, r.recordId, now.version(), BeforeImage.contact(r.beforeImage));
-                }
-            } catch (CrmException e) {
-                failures.add("row " + r.rowNo + ": " + e.getMessage());
+            if (live.containsKey(id) || Status.valueOf(e.status) == Status.QUEUED
+                    || Status.valueOf(e.status) == Status.RUNNING) {
+                throw new ConflictException("import " + id + " is still running");
             }
-        }
-        return tx.write(em -> {
-            ImportJobEntity e = em.find(ImportJobEntity.class, id);
-            e.status = Status.UNDONE.name();
-            if (!failures.isEmpty()) {
-                String msg = "undo: " + failures.size() + " rows could not be reverted: " + String.join("; ", failures);
-                e.error = msg.length() > 4000 ? msg.substring(0, 4000) : msg;
+            if (Status.valueOf(e.status) == Status.UNDOING) {
+                throw new ConflictException("import " + id + " is being undone");
             }
-            em.flush();
-            return dto(e);
+            if (Status.valueOf(e.status) == Status.UNDONE) {
+                throw new ConflictException("import " + id + " was already undone");
+            }
+            e.status = Status.UNDOING.name();
+            e.error = null;
+            return Job.of(e);
         });
+        if (live.putIfAbsent(id, job) != null) {
+            throw new ConflictException("import " + id + " is being undone");
+        }
+        job.done.whenComplete((v, t) -> live.remove(id));
+        executor.execute(new UndoRun(job, caller, tx, batch,
+                job.options.entity() == ImportOptions.Entity.COMPANIES));
+        return job.toDto();
     }
 }

@@ -40,6 +40,27 @@ final class Job {
         this.options = options;
     }
 
+    /** The state of a finished job as stored, for an undo to carry on from. */
+    static Job of(ImportJobEntity e) {
+        Job job = new Job(e.id, e.owner, e.fileName, new ImportOptions(ImportOptions.Entity.valueOf(e.entity),
+                ImportOptions.Mode.valueOf(e.mode), e.dryRun, null, e.delimiter, e.encoding, null));
+        job.status = Status.valueOf(e.status);
+        job.rowsTotal = e.rowsTotal;
+        job.rowsDone = e.rowsDone;
+        job.created = e.created;
+        job.updated = e.updated;
+        job.merged = e.merged;
+        job.skipped = e.skipped;
+        job.rejected = e.rejected;
+        job.unmapped = e.unmapped == null ? List.of() : List.of(e.unmapped.split("\n"));
+        job.encoding = e.encoding;
+        job.delimiter = e.delimiter;
+        job.startedAt = e.startedAt == null ? null : e.startedAt.toInstant();
+        job.finishedAt = e.finishedAt == null ? null : e.finishedAt.toInstant();
+        job.error = e.error;
+        return job;
+    }
+
     ImportDto toDto() {
         return dto(id, fileName, options.entity(), options.mode(), options.isDryRun(), status, rowsTotal, rowsDone,
                 created, updated, merged, skipped, rejected, unmapped, encoding, delimiter, owner, startedAt,

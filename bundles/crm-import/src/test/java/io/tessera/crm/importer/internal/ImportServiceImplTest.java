@@ -115,6 +115,14 @@ public class ImportServiceImplTest {
         return done;
     }
 
+    /** Starts the undo (it answers UNDOING at once) and waits for it. */
+    ImportDto undo(long id) {
+        assertEquals(ImportDto.Status.UNDOING, imports.undo(ADMIN, id).status());
+        ImportDto done = imports.await(ADMIN, id, Duration.ofSeconds(60));
+        assertTrue("undone: " + done, done.status().finished());
+        return done;
+    }
+
     List<ImportRowResult> report(long id) {
         return imports.report(ADMIN, id, new Paging(500, null)).items();
     }
@@ -213,7 +221,7 @@ public class ImportServiceImplTest {
         assertEquals(1, createOnly.created());
         assertEquals(1, createOnly.skipped());
         assertEquals(existing.id(), (long) report(createOnly.id()).get(0).recordId());
-        imports.undo(ADMIN, createOnly.id());
+        undo(createOnly.id());
         assertEquals(1, allContacts().size());
 
         ImportDto updateOnly = run("a.csv", bytes, mode(Mode.UPDATE_ONLY, false));
@@ -227,7 +235,7 @@ public class ImportServiceImplTest {
         assertEquals(Set.of("old", "new"), merged.tags());
         assertEquals(List.of("position: CEO -> Director"), report(updateOnly.id()).get(0).conflicts());
 
-        ImportDto undone = imports.undo(ADMIN, updateOnly.id());
+        ImportDto undone = undo(updateOnly.id());
         assertEquals(ImportDto.Status.UNDONE, undone.status());
         assertNull(undone.error());
         ContactDto restored = contacts.get(ADMIN, existing.id());
@@ -273,7 +281,7 @@ public class ImportServiceImplTest {
     public void undoArchivesCreatedRecordsAndCompanies() {
         ImportDto job = run("1c.csv", FILE.getBytes(StandardCharsets.UTF_8), ImportOptions.defaults());
         assertEquals(3, allContacts().size());
-        imports.undo(ADMIN, job.id());
+        undo(job.id());
         assertEquals(0, allContacts().size());
         assertEquals(0, companies.list(ADMIN, RecordQuery.all()).items().size());
         assertEquals(ImportDto.Status.UNDONE, imports.get(ADMIN, job.id()).status());

@@ -32,7 +32,7 @@ import org.apache.cxf.jaxrs.ext.multipart.MultipartBody;
  * the {@link ImportOptions} JSON) or with the raw file as the body (text/csv, the XLSX type or
  * application/octet-stream) and the options as query parameters ({@code fileName, entity, mode, dryRun, delimiter,
  * encoding, region}). Answers 202 with the job and its Location; {@code GET /imports/{id}} shows progress,
- * {@code GET /imports/{id}/rows} the report, {@code POST /imports/{id}/undo} reverts it.
+ * {@code GET /imports/{id}/rows} the report, {@code POST /imports/{id}/undo} reverts it (202, in the background).
  */
 @Path("/imports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -108,9 +108,12 @@ public class ImportResource {
         return imports.report(RestSupport.caller(rq), id, RestSupport.paging(limit, cursor));
     }
 
+    /** 202 with the job (status UNDOING): the undo runs in the background, {@code GET /imports/{id}} follows it. */
     @POST
     @Path("{id}/undo")
-    public ImportDto undo(@Context HttpServletRequest rq, @PathParam("id") long id) {
-        return imports.undo(RestSupport.caller(rq), id);
+    public Response undo(@Context HttpServletRequest rq, @Context UriInfo uri, @PathParam("id") long id) {
+        ImportDto job = imports.undo(RestSupport.caller(rq), id);
+        return Response.accepted(job).location(uri.getBaseUriBuilder().path("imports").path(String.valueOf(id))
+                .build()).build();
     }
 }
