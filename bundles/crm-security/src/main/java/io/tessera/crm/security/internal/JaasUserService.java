@@ -129,9 +129,9 @@ public class JaasUserService implements UserService {
     }
 
     /**
-     * Reads the new user back from the realm and adds any role that did not stick. Seen in the Pax Exam runs with
-     * password hashing on: another write to etc/users.properties (Karaf rewrites the file when it hashes a password
-     * at login) occasionally replaced the file with a copy that had the user but not yet its roles.
+     * Reads the new user back from the realm and adds any role that did not stick: a safety net. Before
+     * {@link KarafRealmUsers} replaced the users file in one step, Karaf's encryption support, reading the file while
+     * it was half-written, wrote back a copy that had the user but not yet its roles.
      */
     private Set<String> ensureRoles(String username, List<String> wanted) {
         for (int attempt = 0; attempt < 3; attempt++) {
