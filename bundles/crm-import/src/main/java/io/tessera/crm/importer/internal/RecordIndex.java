@@ -22,9 +22,9 @@ import java.util.function.Function;
  * lookups, {@link ContactBatchService#matchContacts} and friends, by the rules of its duplicate detection: phones by
  * their last ten digits, similar names within a company, company names without legal forms) which live records the
  * buffer's values belong to (only values that a {@link KeySummary} of the base taken at the start, or a Bloom filter
- * of the keys this import wrote, says may exist); rows of the buffer then add the keys of the records they create. Once a buffer is
- * written its records are in the database, so the next buffer starts from an empty map: memory does not grow with the
- * file or the base. A dry run writes nothing, so there the map keeps what earlier buffers "created".
+ * of the keys this import wrote, says may exist); rows of the buffer then add the keys of the records they create.
+ * Once a buffer is written its records are in the database, so the next buffer starts from an empty map: memory does
+ * not grow with the file or the base. A dry run writes nothing, so there the map keeps what earlier buffers "created".
  */
 final class RecordIndex {
     private final Map<String, Long> contacts = new HashMap<>();
