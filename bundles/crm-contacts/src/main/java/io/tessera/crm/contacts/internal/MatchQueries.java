@@ -106,7 +106,7 @@ final class MatchQueries {
         Map<Long, String> nameKeys = new HashMap<>();
         List<Long> candidates = contactsByCompany.values().stream().flatMap(List::stream).distinct().toList();
         for (int from = 0; from < candidates.size(); from += CHUNK) {
-            for (Object[] r : visible(em, caller, "SELECT c.id, c.nameKey FROM ContactEntity c",
+            for (Object[] r : visible(em, caller, "SELECT c.id, c.nameKey FROM ContactEntity c", Object[].class,
                     candidates.subList(from, Math.min(candidates.size(), from + CHUNK)))) {
                 nameKeys.put((Long) r[0], (String) r[1]);
             }
@@ -145,9 +145,8 @@ final class MatchQueries {
         List<Long> ids = new ArrayList<>(keysById.keySet());
         Map<String, Long> out = new LinkedHashMap<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            for (Object[] r : visible(em, caller, "SELECT c.id, c.id FROM " + source.entity + " c",
+            for (Long id : visible(em, caller, "SELECT c.id FROM " + source.entity + " c", Long.class,
                     ids.subList(from, Math.min(ids.size(), from + CHUNK)))) {
-                Long id = (Long) r[0];
                 for (String k : keysById.get(id)) {
                     for (String v : valuesByKey.get(k)) {
                         out.merge(v, id, Math::min);
@@ -182,9 +181,10 @@ final class MatchQueries {
     }
 
     /** {@code select} (of a record "c") for the live records among {@code ids} the caller may see. */
-    private static List<Object[]> visible(EntityManager em, Caller caller, String select, List<Long> ids) {
-        TypedQuery<Object[]> q = em.createQuery(select + " WHERE c.id IN :ids AND c.archived = false"
-                + (caller.seesAll() ? "" : " AND c.owner = :me"), Object[].class)
+    private static <T> List<T> visible(EntityManager em, Caller caller, String select, Class<T> type,
+                                       List<Long> ids) {
+        TypedQuery<T> q = em.createQuery(select + " WHERE c.id IN :ids AND c.archived = false"
+                + (caller.seesAll() ? "" : " AND c.owner = :me"), type)
                 .setParameter("ids", ContactBatchServiceImpl.padded(ids));
         if (!caller.seesAll()) {
             q.setParameter("me", caller.username());

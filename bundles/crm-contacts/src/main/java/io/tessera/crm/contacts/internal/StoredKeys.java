@@ -4,6 +4,7 @@ import io.tessera.crm.api.contacts.ContactBatchService.KeySummary;
 import io.tessera.crm.contacts.internal.MatchQueries.Source;
 import io.tessera.crm.support.collect.BloomFilter;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.persistence.EntityManager;
@@ -19,8 +20,11 @@ final class StoredKeys implements KeySummary {
     private final Map<Source, BloomFilter> filters = new EnumMap<>(Source.class);
 
     StoredKeys(EntityManager em) {
+        Map<String, Long> rows = new HashMap<>(); // the three company rules share one table: count it once
         for (Source s : Source.values()) {
-            filters.put(s, read(em, s));
+            long count = rows.computeIfAbsent(s.table, table ->
+                    ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table).getSingleResult()).longValue());
+            filters.put(s, read(em, s, count));
         }
     }
 
@@ -36,8 +40,7 @@ final class StoredKeys implements KeySummary {
         return key != null && filters.get(source).mightContain(key);
     }
 
-    private static BloomFilter read(EntityManager em, Source s) {
-        long count = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + s.table).getSingleResult()).longValue();
+    private static BloomFilter read(EntityManager em, Source s, long count) {
         BloomFilter filter = new BloomFilter(count);
         String last = "";
         while (true) {

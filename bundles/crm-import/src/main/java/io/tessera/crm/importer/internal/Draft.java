@@ -143,7 +143,7 @@ final class Draft {
         if (s.isEmpty()) {
             return null;
         }
-        return INNER_SPACE.matcher(s).find() ? INNER_SPACE.matcher(s).replaceAll(" ") : s;
+        return INNER_SPACE.matcher(s).replaceAll(" ");
     }
 
     private String limit(String column, String text, int max) {

@@ -31,6 +31,10 @@ final class RowReader implements Runnable {
     private volatile Throwable failure;
     private volatile List<String> unmapped = List.of();
     private Thread thread;
+    /** Reading thread only: the header, the field each column maps to, the buffer being filled. */
+    private List<String> header;
+    private List<String> fields;
+    private List<ParsedRow> buffer;
 
     RowReader(Table table, Entity entity, Map<String, String> mapping, PhoneNormalizer phones, long importId,
               int bufferSize) {
@@ -40,6 +44,7 @@ final class RowReader implements Runnable {
         this.phones = phones;
         this.importId = importId;
         this.bufferSize = bufferSize;
+        this.buffer = new ArrayList<>(bufferSize);
     }
 
     void start() {
@@ -80,29 +85,9 @@ final class RowReader implements Runnable {
     @Override
     public void run() {
         try {
-            List<String>[] header = new List[1];
-            List<String>[] fields = new List[1];
-            List<ParsedRow>[] buffer = new List[]{new ArrayList<>(bufferSize)};
-            table.read((i, cells) -> {
-                if (i == 0) {
-                    header[0] = cells;
-                    ColumnMapping.Result m = ColumnMapping.map(entity, cells, mapping);
-                    fields[0] = m.fields();
-                    unmapped = m.unmapped();
-                    return true;
-                }
-                ImportRowEntity r = new ImportRowEntity();
-                r.importId = importId;
-                r.rowNo = i;
-                buffer[0].add(new ParsedRow(r, Draft.parse(entity, header[0], fields[0], cells, phones)));
-                if (buffer[0].size() >= bufferSize) {
-                    queue.put(buffer[0]);
-                    buffer[0] = new ArrayList<>(bufferSize);
-                }
-                return !Thread.currentThread().isInterrupted();
-            });
-            if (!buffer[0].isEmpty()) {
-                queue.put(buffer[0]);
+            table.read(this::row);
+            if (!buffer.isEmpty()) {
+                queue.put(buffer);
             }
         } catch (InterruptedException e) {
             return; // the import stopped taking rows: nobody waits for the end marker
@@ -114,5 +99,24 @@ final class RowReader implements Runnable {
         } catch (InterruptedException ignored) {
             // the import stopped taking rows
         }
+    }
+
+    private boolean row(long i, List<String> cells) throws InterruptedException {
+        if (i == 0) {
+            header = cells;
+            ColumnMapping.Result m = ColumnMapping.map(entity, cells, mapping);
+            fields = m.fields();
+            unmapped = m.unmapped();
+            return true;
+        }
+        ImportRowEntity r = new ImportRowEntity();
+        r.importId = importId;
+        r.rowNo = i;
+        buffer.add(new ParsedRow(r, Draft.parse(entity, header, fields, cells, phones)));
+        if (buffer.size() >= bufferSize) {
+            queue.put(buffer);
+            buffer = new ArrayList<>(bufferSize);
+        }
+        return !Thread.currentThread().isInterrupted();
     }
 }
