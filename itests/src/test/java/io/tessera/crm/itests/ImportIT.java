@@ -1,6 +1,7 @@
 package io.tessera.crm.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -145,5 +146,14 @@ public class ImportIT extends TesseraTestSupport {
         assertEquals(leyla.toString(), 1, leyla.size());
         assertEquals("Əliyeva", leyla.get(0).get("lastName").asText());
         assertEquals("[\"+994701112233\"]", leyla.get(0).get("phones").toString());
+
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("Import (\\d+): DONE").matcher(output);
+        assertTrue(output, id.find());
+        String undone = console("crm:import-undo " + id.group(1), ADMIN, "crm-admin", "admin");
+        assertTrue(undone, undone.contains("Import " + id.group(1) + ": UNDONE"));
+        assertFalse(undone, undone.contains("Not undone"));
+        assertEquals(0, admin("GET", "/contacts?q=leyla@example.az", null).json().get("items").size());
+        String again = console("crm:import-undo " + id.group(1), ADMIN, "crm-admin", "admin");
+        assertTrue(again, again.contains("was already undone"));
     }
 }

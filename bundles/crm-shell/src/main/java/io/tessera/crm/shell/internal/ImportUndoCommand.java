@@ -1,0 +1,41 @@
+package io.tessera.crm.shell.internal;
+
+import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.imports.ImportDto;
+import io.tessera.crm.api.imports.ImportService;
+import java.io.PrintStream;
+import java.time.Duration;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** crm:import-undo ID: reverts an import (what it created is archived, what it changed is restored) and waits. */
+@Service
+@Command(scope = "crm", name = "import-undo", description = "Reverts an import: archives what it created, restores what it changed")
+public class ImportUndoCommand extends CrmAction {
+
+    @Reference
+    ImportService imports;
+
+    @Argument(index = 0, name = "id", description = "The import's id (crm:import prints it)", required = true,
+            multiValued = false)
+    long id;
+
+    @Override
+    protected void run(Caller caller, PrintStream out, PrintStream err) {
+        ImportDto job = imports.undo(caller, id);
+        out.print("Undoing import " + id + "...");
+        out.flush();
+        while (!job.status().finished()) {
+            job = imports.await(caller, id, Duration.ofMillis(500));
+            out.print(".");
+            out.flush();
+        }
+        out.println();
+        out.println("Import " + id + ": " + job.status());
+        if (job.error() != null) {
+            out.println("Not undone: " + job.error());
+        }
+    }
+}
