@@ -16,8 +16,12 @@ import java.util.List;
  * <li>{@value #RULE_PHONE}: a phone number, compared by its match key: the last 10 digits of its digits (all of them
  *     when it has fewer), so "8 (912) 345-67-89", "+7 912 3456789" and "79123456789" are one number; numbers with
  *     fewer than 7 digits (extensions) never match;</li>
- * <li>{@value #RULE_NAME_IN_COMPANY}: the same name (first and last name, case, spacing, word order and ё/е ignored:
- *     "Ivan  Petrov" = "petrov ivan") and a company they are both linked to.</li>
+ * <li>{@value #RULE_NAME_IN_COMPANY}: similar names and a company they are both linked to. Names are compared as
+ *     words (case, spacing, word order and ё/е ignored: "Ivan  Petrov" = "petrov ivan"); similar means the same
+ *     words, or one typo in a word of four letters or more ("Petorv"), initials ("I. Petrov"), or one word more on
+ *     one side (a patronymic: "Ivan Ivanovich Petrov"), with at least one word the same; a gendered form
+ *     ("Petrova", "Valentina") is another person. The listing groups chains of similar names per company and its
+ *     reason says "same name" or "similar names" with the spellings found.</li>
  * </ul>
  * Companies are the same when they share
  * <ul>

@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,7 @@ import javax.persistence.Query;
 /**
  * The duplicate rules as GROUP BY queries over the indexed match keys: one group per shared key value, visible only
  * when every member belongs to the caller (or the caller sees all). Only the keys of one page and their members are
- * read, never the whole base.
+ * read, never the whole base. Similar names within a company are a rule of their own ({@link NameInCompanyRule}).
  */
 final class DuplicateRules {
     private static final String CURSOR_PREFIX = "d:";
@@ -92,71 +90,6 @@ final class DuplicateRules {
             List<DuplicateGroup> out = new ArrayList<>();
             for (Object k : keys) {
                 out.add(new DuplicateGroup(ids.getOrDefault(k, List.of()), "same " + label + " " + first.get(k), name));
-            }
-            return out;
-        }
-    }
-
-    /** Contacts with the same name key linked to the same company; the key is (nameKey, companyId). */
-    static final class NameInCompanyRule extends Rule {
-        private static final String FROM = "CON_CONTACT c JOIN CON_CONTACT_COMPANY k ON k.CONTACT_ID = c.ID";
-
-        NameInCompanyRule() {
-            super(DuplicateService.RULE_NAME_IN_COMPANY);
-        }
-
-        @Override
-        List<Object> keys(EntityManager em, Caller caller, int offset, int max) {
-            Sql sql = new Sql("SELECT c.NAME_KEY, k.COMPANY_ID FROM " + FROM + " WHERE c.ARCHIVED = ").param(false)
-                    .add(" AND c.NAME_KEY IS NOT NULL GROUP BY c.NAME_KEY, k.COMPANY_ID"
-                            + " HAVING COUNT(DISTINCT c.ID) > 1");
-            mine(sql, caller);
-            sql.add(" ORDER BY c.NAME_KEY, k.COMPANY_ID");
-            List<Object> out = new ArrayList<>();
-            for (Object r : sql.page(offset, max).run(em)) {
-                Object[] row = (Object[]) r;
-                out.add(List.of(row[0], ((Number) row[1]).longValue()));
-            }
-            return out;
-        }
-
-        @Override
-        List<DuplicateGroup> groups(EntityManager em, Caller caller, List<Object> keys) {
-            if (keys.isEmpty()) {
-                return List.of();
-            }
-            Set<Object> names = new LinkedHashSet<>();
-            Set<Object> companies = new LinkedHashSet<>();
-            for (Object k : keys) {
-                List<?> pair = (List<?>) k;
-                names.add(pair.get(0));
-                companies.add(pair.get(1));
-            }
-            Sql sql = new Sql("SELECT c.NAME_KEY, k.COMPANY_ID, c.ID, c.FIRST_NAME, c.LAST_NAME FROM " + FROM
-                    + " WHERE c.ARCHIVED = ").param(false).add(" AND c.NAME_KEY IN (").params(names)
-                    .add(") AND k.COMPANY_ID IN (").params(companies).add(") ORDER BY c.NAME_KEY, k.COMPANY_ID, c.ID");
-            Map<List<Object>, List<Long>> ids = new HashMap<>();
-            Map<List<Object>, String> first = new HashMap<>();
-            for (Object r : sql.run(em)) {
-                Object[] row = (Object[]) r;
-                List<Object> k = List.of(row[0], ((Number) row[1]).longValue());
-                ids.computeIfAbsent(k, x -> new ArrayList<>()).add(((Number) row[2]).longValue());
-                first.putIfAbsent(k, Mapping.displayName((String) row[3], (String) row[4]));
-            }
-            Map<Long, String> companyNames = new HashMap<>();
-            for (Object[] row : em.createQuery("SELECT co.id, co.name, co.owner FROM CompanyEntity co"
-                    + " WHERE co.id IN :ids", Object[].class).setParameter("ids", List.copyOf(companies))
-                    .getResultList()) {
-                if (caller.mayAccess((String) row[2])) {
-                    companyNames.put((Long) row[0], (String) row[1]);
-                }
-            }
-            List<DuplicateGroup> out = new ArrayList<>();
-            for (Object k : keys) {
-                Long company = (Long) ((List<?>) k).get(1);
-                String where = companyNames.containsKey(company) ? companyNames.get(company) : "#" + company;
-                out.add(new DuplicateGroup(ids.getOrDefault(k, List.of()),
-                        "same name " + first.get(k) + " in company " + where, name));
             }
             return out;
         }

@@ -10,6 +10,7 @@ import io.tessera.crm.api.ValidationException;
 import io.tessera.crm.api.contacts.Address;
 import io.tessera.crm.api.contacts.CompanyDto;
 import io.tessera.crm.api.contacts.CompanyInput;
+import io.tessera.crm.api.contacts.ContactBatchService.NameInCompany;
 import io.tessera.crm.api.contacts.ContactDto;
 import io.tessera.crm.api.contacts.ContactInput;
 import io.tessera.crm.api.contacts.DuplicateGroup;
@@ -111,9 +112,8 @@ public class DuplicateServiceImpl implements DuplicateService {
                         + " WHERE c.archived = false AND p.matchKey IN :v" + mine, "v", phones));
             }
             if (nameKey != null && !companies.isEmpty()) {
-                ids.addAll(ids(em, caller, "SELECT DISTINCT c.id FROM ContactEntity c JOIN c.companyIds k"
-                        + " WHERE c.archived = false AND k IN :v AND c.nameKey = :name" + mine, "v", companies,
-                        "name", nameKey));
+                MatchQueries.similarNames(em, caller, companies.stream().map(company -> new NameInCompany(
+                        input.firstName(), input.lastName(), company)).toList()).values().forEach(ids::addAll);
             }
             return List.copyOf(ids);
         });

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import javax.persistence.EntityManager;
 import javax.persistence.Query;
 import javax.persistence.TypedQuery;
@@ -92,11 +93,20 @@ final class MatchQueries {
         return lookup(em, caller, Source.companies(rule), values);
     }
 
-    /**
-     * Reads the names of the live contacts linked to the companies asked about and compares them in memory
-     * ({@link SimilarNames}): similarity is not an index lookup.
-     */
+    /** The first (smallest) id of {@link #similarNames} for each name that has one. */
     static Map<NameInCompany, Long> names(EntityManager em, Caller caller, Collection<NameInCompany> names) {
+        Map<NameInCompany, Long> out = new LinkedHashMap<>();
+        similarNames(em, caller, names).forEach((name, ids) -> out.put(name, ids.first()));
+        return out;
+    }
+
+    /**
+     * The live contacts, visible to the caller, linked to each name's company with a similar name: reads the names of
+     * the contacts linked to the companies asked about and compares them in memory ({@link SimilarNames}):
+     * similarity is not an index lookup.
+     */
+    static Map<NameInCompany, TreeSet<Long>> similarNames(EntityManager em, Caller caller,
+                                                          Collection<NameInCompany> names) {
         List<Long> companyIds = names.stream().map(NameInCompany::companyId).distinct().toList();
         Map<Long, List<Long>> contactsByCompany = new HashMap<>();
         for (Object[] r : keyed(em, "CON_CONTACT_COMPANY", "CON_CONTACT_COMPANY_IX", "CONTACT_ID", "COMPANY_ID", companyIds)) {
@@ -111,12 +121,12 @@ final class MatchQueries {
                 nameKeys.put((Long) r[0], (String) r[1]);
             }
         }
-        Map<NameInCompany, Long> out = new LinkedHashMap<>();
+        Map<NameInCompany, TreeSet<Long>> out = new LinkedHashMap<>();
         for (NameInCompany n : names) {
             String key = MatchKeys.personName(n.firstName(), n.lastName());
             for (Long id : contactsByCompany.getOrDefault(n.companyId(), List.of())) {
                 if (nameKeys.containsKey(id) && SimilarNames.similar(key, nameKeys.get(id))) {
-                    out.merge(n, id, Math::min);
+                    out.computeIfAbsent(n, k -> new TreeSet<>()).add(id);
                 }
             }
         }

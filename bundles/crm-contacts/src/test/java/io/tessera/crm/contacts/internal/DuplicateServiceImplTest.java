@@ -140,6 +140,35 @@ public class DuplicateServiceImplTest {
     }
 
     @Test
+    public void similarNamesWithinACompanyAreListedWithTheirSpellings() {
+        long romashka = company("ООО \"Ромашка\"", null, null);
+        long other = company("Other", null, null);
+        long a = contact(ADMIN, "Иван", "Петров", null, null, List.of(romashka));
+        long b = contact(ADMIN, "Петорв", "Иван", null, null, List.of(romashka));
+        long c = contact(ADMIN, "И.", "Петров", null, null, List.of(romashka));
+        long d = contact(ADMIN, "Иван Иванович", "Петров", null, null, List.of(romashka));
+        contact(ADMIN, "Иван", "Петрова", null, null, List.of(romashka));
+        contact(ADMIN, "Иван", "Петорв", null, null, List.of(other));
+        contact(ADMIN, "Ivan", "Petrov", null, null, List.of(other));
+        assertEquals(List.of("NAME_IN_COMPANY [" + a + ", " + b + ", " + c + ", " + d + "] similar names Иван Петров, "
+                        + "Петорв Иван, И. Петров, Иван Иванович Петров in company ООО \"Ромашка\""),
+                describe(duplicates.contactDuplicates(ADMIN, Paging.FIRST)));
+    }
+
+    @Test
+    public void similarNameGroupsAreVisibleOnlyWhenTheCallerSeesEveryMember() {
+        long acme = company("Acme", null, null);
+        // a manager links sales people's cards to the company (they could not link to one they do not see)
+        long i1 = contacts.create(MANAGER, person("Anna", "Smirnova", null, null, List.of(acme), "ivan")).id();
+        long i2 = contacts.create(MANAGER, person("A.", "Smirnova", null, null, List.of(acme), "ivan")).id();
+        contacts.create(MANAGER, person("Boris", "Orlov", null, null, List.of(acme), "ivan"));
+        contacts.create(MANAGER, person("Boris", "Orlvo", null, null, List.of(acme), "olga"));
+        assertEquals(List.of("NAME_IN_COMPANY [" + i1 + ", " + i2 + "] similar names Anna Smirnova, A. Smirnova "
+                + "in company #" + acme), describe(duplicates.contactDuplicates(IVAN, Paging.FIRST)));
+        assertEquals(2, duplicates.contactDuplicates(MANAGER, Paging.FIRST).items().size());
+    }
+
+    @Test
     public void companiesByTaxIdDomainAndNormalisedName() {
         long a = company("Acme", "7701234567", "https://www.acme.com/about");
         long b = company("Acme Trading", "77-01 234567", null);
@@ -243,6 +272,12 @@ public class DuplicateServiceImplTest {
                 person("X", null, null, List.of("olga@x.com"), null, null)));
         assertEquals(List.of(c), duplicates.matchContacts(ADMIN,
                 person("sidorov", "PETR", null, null, List.of(acme), null)));
+        assertEquals(List.of(c), duplicates.matchContacts(ADMIN,
+                person("P.", "Sidorov", null, null, List.of(acme), null)));
+        assertEquals(List.of(c), duplicates.matchContacts(ADMIN,
+                person("Petr", "Sidorvo", null, null, List.of(acme), null)));
+        assertEquals(List.of(), duplicates.matchContacts(ADMIN,
+                person("Petr", "Sidorova", null, null, List.of(acme), null)));
         assertEquals(List.of(), duplicates.matchContacts(ADMIN, person("Petr", "Sidorov", null, null, null, null)));
         assertEquals(List.of(a, b, c), duplicates.matchContacts(ADMIN,
                 person("Petr", "Sidorov", List.of("79123456789", "bad"), List.of("olga@x.com"), List.of(acme), null))
