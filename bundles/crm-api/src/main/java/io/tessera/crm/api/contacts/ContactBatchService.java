@@ -91,6 +91,17 @@ public interface ContactBatchService {
     Map<String, Long> matchCompanies(Caller caller, String rule, Collection<String> values);
 
     /**
+     * The key each value is compared by under {@code rule}, so that bulk work can group its own values (rows of one
+     * file) exactly as the lookups above compare them: any rule of {@link DuplicateService}; for
+     * {@link DuplicateService#RULE_NAME_IN_COMPANY} a value is a person's full name and its key ignores case, spacing,
+     * ё/е and word order (similar names are found by {@link #matchContactsByName}, not by key). Values without a key
+     * (blank, a phone too short to match) are left out. No database access.
+     *
+     * @throws io.tessera.crm.api.ValidationException {@code rule} when it is not a rule of {@link DuplicateService}
+     */
+    Map<String, String> matchKeys(String rule, Collection<String> values);
+
+    /**
      * The contacts among {@code ids} the caller may see (archived ones too, as {@link ContactService#get}), in no
      * particular order; missing and invisible ids are left out. One read instead of one per id.
      */

@@ -89,6 +89,11 @@ public class ContactBatchServiceImpl implements ContactBatchService {
     }
 
     @Override
+    public Map<String, String> matchKeys(String rule, Collection<String> values) {
+        return MatchQueries.keys(rule, values);
+    }
+
+    @Override
     public List<ContactDto> getContacts(Caller caller, Collection<Long> ids) {
         return tx.read(em -> preload(em, ContactEntity.class, List.copyOf(ids), CONTACT_COLLECTIONS).stream()
                 .filter(e -> caller.mayAccess(e.owner)).map(Mapping::contact).toList());

@@ -8,6 +8,7 @@ import io.tessera.crm.support.validation.Checks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +84,26 @@ final class MatchQueries {
             throw new ValidationException("rule", "must be " + DuplicateService.RULE_TAX_ID + ", "
                     + DuplicateService.RULE_DOMAIN + " or " + DuplicateService.RULE_NAME);
         }
+    }
+
+    /** {@link io.tessera.crm.api.contacts.ContactBatchService#matchKeys}. */
+    static Map<String, String> keys(String rule, Collection<String> values) {
+        java.util.function.UnaryOperator<String> key;
+        if (DuplicateService.RULE_NAME_IN_COMPANY.equals(rule)) {
+            key = v -> MatchKeys.personName(v, null);
+        } else {
+            Source source = EnumSet.allOf(Source.class).stream().filter(s -> s.name().equals(rule)).findFirst()
+                    .orElseThrow(() -> new ValidationException("rule", "is not a duplicate rule: " + rule));
+            key = source::key;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String v : values) {
+            String k = v == null ? null : key.apply(v);
+            if (k != null) {
+                out.put(v, k);
+            }
+        }
+        return out;
     }
 
     static Map<String, Long> contacts(EntityManager em, Caller caller, String rule, Collection<String> values) {

@@ -312,4 +312,28 @@ public class ContactBatchServiceImplTest {
         assertTrue("expected a validation error: " + r, r.error() instanceof ValidationException);
         return ((ValidationException) r.error()).errors().stream().map(f -> f.field()).sorted().toList();
     }
+
+    @Test
+    public void matchKeysAreTheKeysTheLookupsCompareBy() {
+        Map<String, String> names = batch.matchKeys(DuplicateService.RULE_NAME,
+                List.of("ООО \"Ромашка\"", "«Ромашка»", "Ромашка Плюс", " "));
+        assertEquals("ромашка", names.get("ООО \"Ромашка\""));
+        assertEquals("ромашка", names.get("«Ромашка»"));
+        assertEquals("ромашка плюс", names.get("Ромашка Плюс"));
+        assertFalse(names.containsKey(" "));
+        Map<String, String> phones = batch.matchKeys(DuplicateService.RULE_PHONE,
+                List.of("8 (912) 345-67-89", "+7 912 3456789", "101"));
+        assertEquals(phones.get("8 (912) 345-67-89"), phones.get("+7 912 3456789"));
+        assertFalse(phones.containsKey("101"));
+        Map<String, String> people = batch.matchKeys(DuplicateService.RULE_NAME_IN_COMPANY,
+                List.of("Иван  Петров", "петров иван", "Пётр Иванов", "Петр Иванов"));
+        assertEquals(people.get("Иван  Петров"), people.get("петров иван"));
+        assertEquals(people.get("Пётр Иванов"), people.get("Петр Иванов"));
+        try {
+            batch.matchKeys("SOUNDEX", List.of("x"));
+            throw new AssertionError("an unknown rule must be refused");
+        } catch (ValidationException e) {
+            assertEquals("rule", e.errors().get(0).field());
+        }
+    }
 }

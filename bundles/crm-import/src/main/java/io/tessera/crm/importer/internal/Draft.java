@@ -296,30 +296,4 @@ final class Draft {
         }
         return text;
     }
-
-    /** The keys a duplicate is recognised by: e-mails, phones, name within a company (contacts); tax id, domain, name. */
-    List<String> keys(Entity entity) {
-        List<String> keys = new ArrayList<>();
-        if (entity == Entity.COMPANIES) {
-            if (taxId != null) {
-                keys.add("t:" + taxId.toLowerCase(Locale.ROOT));
-            }
-            if (domain != null) {
-                keys.add("d:" + domain);
-            }
-            keys.add("n:" + name.toLowerCase(Locale.ROOT));
-        } else {
-            emails.forEach(e -> keys.add("e:" + e));
-            phones.forEach(p -> keys.add("p:" + p));
-            if (company != null) {
-                keys.add(personKey(firstName, lastName, company));
-            }
-        }
-        return keys;
-    }
-
-    static String personKey(String firstName, String lastName, String company) {
-        return "n:" + (firstName == null ? "" : firstName.toLowerCase(Locale.ROOT)) + " "
-                + (lastName == null ? "" : lastName.toLowerCase(Locale.ROOT)) + "|" + company.toLowerCase(Locale.ROOT);
-    }
 }

@@ -205,7 +205,7 @@ final class ImportRun implements Runnable {
         Set<Long> ids = new HashSet<>();
         for (ParsedRow p : buffer) {
             if (!p.draft().rejected()) {
-                Long target = index.find(entity, p.draft().keys(entity));
+                Long target = index.find(entity, index.keys(entity, p.draft()));
                 if (target != null && target > 0 && !state(target)) {
                     ids.add(target);
                 }
@@ -361,7 +361,7 @@ final class ImportRun implements Runnable {
     private void contactRow(ParsedRow p) {
         ImportRowEntity r = p.row();
         Draft d = p.draft();
-        List<String> keys = d.keys(Entity.CONTACTS);
+        List<String> keys = index.keys(Entity.CONTACTS, d);
         Long target = index.find(Entity.CONTACTS, keys);
         Mode mode = options.mode();
         List<String> notes = new ArrayList<>();
@@ -436,7 +436,7 @@ final class ImportRun implements Runnable {
             id = companies.create(caller, input).id();
         }
         r.createdCompanyId = id;
-        index.addCompany(id, d.company, null, null);
+        index.addCompany(id, d.company);
         notes.add("company '" + d.company + "' created");
         return id;
     }
@@ -470,7 +470,7 @@ final class ImportRun implements Runnable {
     private void companyRow(ParsedRow p) {
         ImportRowEntity r = p.row();
         Draft d = p.draft();
-        List<String> keys = d.keys(Entity.COMPANIES);
+        List<String> keys = index.keys(Entity.COMPANIES, d);
         Long target = index.find(Entity.COMPANIES, keys);
         Mode mode = options.mode();
         if (target == null) {

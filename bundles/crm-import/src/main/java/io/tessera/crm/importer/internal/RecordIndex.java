@@ -11,16 +11,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Duplicate keys ("e:mail", "p:+7912...", "n:ivan petrov|acme", "t:taxid", "d:domain") to record ids: what the
- * current buffer's rows match. Before a buffer is decided, {@link #lookUp} asks the contacts bundle (indexed bulk
- * lookups, {@link ContactBatchService#matchContacts} and friends, by the rules of its duplicate detection: phones by
- * their last ten digits, similar names within a company, company names without legal forms) which live records the
+ * Duplicate keys ("e:mail", "p:9123456789", "n:ivan petrov|ромашка", "t:TAXID", "d:domain") to record ids: what the
+ * current buffer's rows match. The keys are the contacts bundle's own match keys ({@link ContactBatchService#matchKeys}:
+ * phones by their last ten digits, company names without legal forms, names in any word order), so rows of one
+ * buffer are compared with each other exactly as they are compared with the base. Before a buffer is decided,
+ * {@link #lookUp} asks the contacts bundle (indexed bulk lookups, {@link ContactBatchService#matchContacts} and
+ * friends, by the rules of its duplicate detection, similar names within a company included) which live records the
  * buffer's values belong to (only values that a {@link KeySummary} of the base taken at the start, or a Bloom filter
  * of the keys this import wrote, says may exist); rows of the buffer then add the keys of the records they create.
  * Once a buffer is written its records are in the database, so the next buffer starts from an empty map: memory does
@@ -36,6 +37,8 @@ final class RecordIndex {
     private final KeySummary base;
     /** The keys of what this import wrote: later rows may match those (not in {@link #base}). */
     private final BloomFilter written;
+    /** The current buffer's values by rule, with their match keys ({@link ContactBatchService#matchKeys}). */
+    private final Map<String, Map<String, String>> keyOf = new HashMap<>();
 
     RecordIndex(boolean dryRun, KeySummary base, long rowsTotal) {
         this.dryRun = dryRun;
@@ -52,21 +55,22 @@ final class RecordIndex {
             provisional.clear();
         }
         List<Draft> live = drafts.stream().filter(d -> !d.rejected()).toList();
+        keysOf(batch, entity, live);
         if (entity == Entity.COMPANIES) {
-            put(companies, "t:", batch.matchCompanies(caller, DuplicateService.RULE_TAX_ID,
-                    values(live, DuplicateService.RULE_TAX_ID, "t:", true, d -> one(d.taxId))), true);
-            put(companies, "d:", batch.matchCompanies(caller, DuplicateService.RULE_DOMAIN,
-                    values(live, DuplicateService.RULE_DOMAIN, "d:", false, d -> one(d.domain))), false);
-            put(companies, "n:", batch.matchCompanies(caller, DuplicateService.RULE_NAME,
-                    values(live, DuplicateService.RULE_NAME, "n:", true, d -> one(d.name))), true);
+            put(companies, "t:", DuplicateService.RULE_TAX_ID, batch.matchCompanies(caller,
+                    DuplicateService.RULE_TAX_ID, values(live, DuplicateService.RULE_TAX_ID, "t:", d -> one(d.taxId))));
+            put(companies, "d:", DuplicateService.RULE_DOMAIN, batch.matchCompanies(caller,
+                    DuplicateService.RULE_DOMAIN, values(live, DuplicateService.RULE_DOMAIN, "d:", d -> one(d.domain))));
+            put(companies, "n:", DuplicateService.RULE_NAME, batch.matchCompanies(caller,
+                    DuplicateService.RULE_NAME, values(live, DuplicateService.RULE_NAME, "n:", d -> one(d.name))));
             return;
         }
-        put(companies, "n:", batch.matchCompanies(caller, DuplicateService.RULE_NAME,
-                values(live, DuplicateService.RULE_NAME, "n:", true, d -> one(d.company))), true);
-        put(contacts, "e:", batch.matchContacts(caller, DuplicateService.RULE_EMAIL,
-                values(live, DuplicateService.RULE_EMAIL, "e:", false, d -> d.emails)), false);
-        put(contacts, "p:", batch.matchContacts(caller, DuplicateService.RULE_PHONE,
-                values(live, DuplicateService.RULE_PHONE, "p:", false, d -> d.phones)), false);
+        put(companies, "n:", DuplicateService.RULE_NAME, batch.matchCompanies(caller, DuplicateService.RULE_NAME,
+                values(live, DuplicateService.RULE_NAME, "n:", d -> one(d.company))));
+        put(contacts, "e:", DuplicateService.RULE_EMAIL, batch.matchContacts(caller, DuplicateService.RULE_EMAIL,
+                values(live, DuplicateService.RULE_EMAIL, "e:", d -> d.emails)));
+        put(contacts, "p:", DuplicateService.RULE_PHONE, batch.matchContacts(caller, DuplicateService.RULE_PHONE,
+                values(live, DuplicateService.RULE_PHONE, "p:", d -> d.phones)));
         Map<NameInCompany, Draft> byName = new HashMap<>();
         for (Draft d : live) {
             Long company = d.company == null ? null : companyByName(d.company);
@@ -76,10 +80,76 @@ final class RecordIndex {
         }
         if (!byName.isEmpty()) {
             batch.matchContactsByName(caller, byName.keySet()).forEach((name, id) -> {
-                Draft d = byName.get(name);
-                contacts.putIfAbsent(Draft.personKey(d.firstName, d.lastName, d.company), id);
+                String key = personKey(byName.get(name));
+                if (key != null) {
+                    contacts.putIfAbsent(key, id);
+                }
             });
         }
+    }
+
+    /** Asks the contacts bundle for the match keys of the buffer's values (rows are compared by those). */
+    private void keysOf(ContactBatchService batch, Entity entity, List<Draft> drafts) {
+        keyOf.clear();
+        if (entity == Entity.COMPANIES) {
+            keysOf(batch, DuplicateService.RULE_TAX_ID, drafts, d -> one(d.taxId));
+            keysOf(batch, DuplicateService.RULE_DOMAIN, drafts, d -> one(d.domain));
+            keysOf(batch, DuplicateService.RULE_NAME, drafts, d -> one(d.name));
+        } else {
+            keysOf(batch, DuplicateService.RULE_NAME, drafts, d -> one(d.company));
+            keysOf(batch, DuplicateService.RULE_EMAIL, drafts, d -> d.emails);
+            keysOf(batch, DuplicateService.RULE_PHONE, drafts, d -> d.phones);
+            keysOf(batch, DuplicateService.RULE_NAME_IN_COMPANY, drafts, d -> one(fullName(d)));
+        }
+    }
+
+    private void keysOf(ContactBatchService batch, String rule, List<Draft> drafts,
+                        Function<Draft, List<String>> values) {
+        Set<String> all = new HashSet<>();
+        drafts.forEach(d -> all.addAll(values.apply(d)));
+        keyOf.put(rule, all.isEmpty() ? Map.of() : batch.matchKeys(rule, all));
+    }
+
+    private static String fullName(Draft d) {
+        String name = ((d.firstName == null ? "" : d.firstName) + " " + (d.lastName == null ? "" : d.lastName)).strip();
+        return name.isEmpty() ? null : name;
+    }
+
+    /** The match key of a value of the current buffer under the rule, or null when it has none. */
+    private String key(String rule, String value) {
+        return value == null ? null : keyOf.getOrDefault(rule, Map.of()).get(value);
+    }
+
+    /** The row's duplicate keys: its e-mails, phones and name in its company, or a company's tax id, domain, name. */
+    List<String> keys(Entity entity, Draft d) {
+        List<String> keys = new ArrayList<>();
+        if (entity == Entity.COMPANIES) {
+            add(keys, "t:", DuplicateService.RULE_TAX_ID, d.taxId);
+            add(keys, "d:", DuplicateService.RULE_DOMAIN, d.domain);
+            add(keys, "n:", DuplicateService.RULE_NAME, d.name);
+        } else {
+            d.emails.forEach(e -> add(keys, "e:", DuplicateService.RULE_EMAIL, e));
+            d.phones.forEach(p -> add(keys, "p:", DuplicateService.RULE_PHONE, p));
+            String person = personKey(d);
+            if (person != null) {
+                keys.add(person);
+            }
+        }
+        return keys;
+    }
+
+    private void add(List<String> keys, String prefix, String rule, String value) {
+        String k = key(rule, value);
+        if (k != null && !keys.contains(prefix + k)) {
+            keys.add(prefix + k);
+        }
+    }
+
+    /** "n:" + the name's key + "|" + the company name's key: the same person in the same company. */
+    private String personKey(Draft d) {
+        String company = key(DuplicateService.RULE_NAME, d.company);
+        String name = key(DuplicateService.RULE_NAME_IN_COMPANY, fullName(d));
+        return company == null || name == null ? null : "n:" + name + "|" + company;
     }
 
     private static List<String> one(String value) {
@@ -87,13 +157,12 @@ final class RecordIndex {
     }
 
     /** The buffer's values worth a lookup: those the base may have, or that this import may have written. */
-    private Set<String> values(List<Draft> drafts, String rule, String prefix, boolean lowerCase,
-                               Function<Draft, List<String>> values) {
+    private Set<String> values(List<Draft> drafts, String rule, String prefix, Function<Draft, List<String>> values) {
         Set<String> out = new HashSet<>();
         for (Draft d : drafts) {
             for (String v : values.apply(d)) {
-                if (base.mightMatch(rule, v)
-                        || written.mightContain(prefix + (lowerCase ? v.toLowerCase(Locale.ROOT) : v))) {
+                String k = key(rule, v);
+                if (k != null && (base.mightMatch(rule, v) || written.mightContain(prefix + k))) {
                     out.add(v);
                 }
             }
@@ -101,23 +170,21 @@ final class RecordIndex {
         return out;
     }
 
-    private static void put(Map<String, Long> map, String prefix, Map<String, Long> found, boolean lowerCase) {
-        found.forEach((value, id) -> map.putIfAbsent(prefix + (lowerCase ? value.toLowerCase(Locale.ROOT) : value),
-                id));
+    private void put(Map<String, Long> map, String prefix, String rule, Map<String, Long> found) {
+        found.forEach((value, id) -> {
+            String k = key(rule, value);
+            if (k != null) {
+                map.putIfAbsent(prefix + k, id);
+            }
+        });
     }
 
-    void addCompany(long id, String name, String taxId, String domain) {
-        if (name != null) {
-            written.add("n:" + name.toLowerCase(Locale.ROOT));
-        }
-        if (taxId != null) {
-            companies.putIfAbsent("t:" + taxId.toLowerCase(Locale.ROOT), id);
-        }
-        if (domain != null) {
-            companies.putIfAbsent("d:" + domain, id);
-        }
-        if (name != null) {
-            companies.putIfAbsent("n:" + name.toLowerCase(Locale.ROOT), id);
+    /** A company this import created for a row of the current buffer. */
+    void addCompany(long id, String name) {
+        String k = key(DuplicateService.RULE_NAME, name);
+        if (k != null) {
+            written.add("n:" + k);
+            companies.putIfAbsent("n:" + k, id);
         }
     }
 
@@ -160,7 +227,9 @@ final class RecordIndex {
         return null;
     }
 
+    /** The company a name of the current buffer matches. */
     Long companyByName(String name) {
-        return companies.get("n:" + name.toLowerCase(Locale.ROOT));
+        String k = key(DuplicateService.RULE_NAME, name);
+        return k == null ? null : companies.get("n:" + k);
     }
 }

@@ -278,6 +278,27 @@ public class ImportServiceImplTest {
     }
 
     @Test
+    public void rowsOfOneBufferAreComparedByTheBaseRules() {
+        String csv = "Имя;Фамилия;Компания;Телефон\n"
+                + "Иван;Петров;ООО \"Ромашка\";\n"
+                + "Петров;Иван;Ромашка;\n"                 // names in another order, the company without its legal form
+                + "Ольга;Сидорова;«Ромашка»;+7 912 345-67-89\n"
+                + "Оля;Сидорова-Новая;ромашка, ООО;79123456789\n"; // the same phone spelled otherwise
+        ImportDto done = run("same-buffer.csv", csv.getBytes(StandardCharsets.UTF_8),
+                mode(Mode.CREATE_AND_UPDATE, false));
+        List<ImportRowResult> rows = report(done.id());
+        assertEquals(ImportRowResult.Outcome.CREATED, rows.get(0).outcome());
+        assertEquals(ImportRowResult.Outcome.MERGED, rows.get(1).outcome());
+        assertEquals(rows.get(0).recordId(), rows.get(1).recordId());
+        assertEquals(ImportRowResult.Outcome.CREATED, rows.get(2).outcome());
+        assertEquals(ImportRowResult.Outcome.MERGED, rows.get(3).outcome());
+        assertEquals(rows.get(2).recordId(), rows.get(3).recordId());
+        assertEquals(2, done.created());
+        assertEquals(2, done.merged());
+        assertEquals(1, companies.list(ADMIN, RecordQuery.all()).items().size());
+    }
+
+    @Test
     public void undoArchivesCreatedRecordsAndCompanies() {
         ImportDto job = run("1c.csv", FILE.getBytes(StandardCharsets.UTF_8), ImportOptions.defaults());
         assertEquals(3, allContacts().size());
