@@ -57,8 +57,9 @@ public interface DuplicateService {
 
     /**
      * Groups of live contacts that one rule considers the same, ordered by rule ({@code EMAIL}, {@code PHONE},
-     * {@code NAME_IN_COMPANY}) and then by the shared value. A pair sharing two values (an email and a phone) appears
-     * once per shared value, each with its reason.
+     * {@code NAME_IN_COMPANY}) and then by the shared value ({@code NAME_IN_COMPANY}: by company, then by the group's
+     * first contact). A pair sharing two values (an email and a phone) appears once per shared value, each with its
+     * reason.
      */
     Page<DuplicateGroup> contactDuplicates(Caller caller, Paging paging);
 
