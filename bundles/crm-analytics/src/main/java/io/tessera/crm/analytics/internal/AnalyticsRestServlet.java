@@ -2,6 +2,7 @@ package io.tessera.crm.analytics.internal;
 
 import io.tessera.crm.api.deals.PipelineService;
 import io.tessera.crm.rest.support.JaxrsServlet;
+import io.tessera.crm.rest.support.RequestAuthentication;
 import java.time.Clock;
 import java.util.List;
 import javax.persistence.EntityManagerFactory;
@@ -14,7 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The module's own JAX-RS server under /api/v1/analytics, registered through the HTTP whiteboard: it appears when the
  * module starts and vanishes when it stops, without touching the core's servlet. The core's whiteboard filter on
- * /api/* authenticates its requests.
+ * /api/* authenticates its requests (and the core's {@link RequestAuthentication} any the filter missed).
  */
 @Component(service = Servlet.class, immediate = true, property = {
         "osgi.http.whiteboard.servlet.pattern=/api/v1/analytics/*",
@@ -25,9 +26,10 @@ public class AnalyticsRestServlet extends JaxrsServlet {
 
     @Activate
     public AnalyticsRestServlet(@Reference(target = "(osgi.unit.name=crm-analytics)") EntityManagerFactory emf,
-                                @Reference PipelineService pipelines) {
+                                @Reference PipelineService pipelines,
+                                @Reference RequestAuthentication authentication) {
         super(List.of(new AnalyticsResource(new AnalyticsService(new AnalyticsQueries(emf), pipelines,
-                Clock.systemUTC()))));
+                Clock.systemUTC()))), authentication);
     }
 
     @Deactivate

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tessera.crm.api.Caller;
 import io.tessera.crm.rest.support.Json;
 import io.tessera.crm.rest.support.Problem;
+import io.tessera.crm.rest.support.RequestAuthentication;
 import io.tessera.crm.rest.support.RestSupport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,13 +27,14 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * The one place where every request under /api — the core's and every module's — is authenticated (HTTP Basic
  * against Karaf's JAAS realm), size-checked and throttled after failed logins. Resources find the {@link Caller} in
- * the request attribute {@link RestSupport#CALLER_ATTRIBUTE}.
+ * the request attribute {@link RestSupport#CALLER_ATTRIBUTE}. Also a {@link RequestAuthentication}: the JAX-RS servlets
+ * ask it about a request the whiteboard let through without this filter (see there).
  */
-@Component(service = Filter.class, immediate = true, configurationPid = "io.tessera.crm.rest", property = {
+@Component(service = {Filter.class, RequestAuthentication.class}, immediate = true, configurationPid = "io.tessera.crm.rest", property = {
         "osgi.http.whiteboard.filter.pattern=/api/*",
         "osgi.http.whiteboard.filter.name=tessera-authentication"})
 @Designate(ocd = RestConfiguration.class)
-public class AuthenticationFilter implements Filter {
+public class AuthenticationFilter implements Filter, RequestAuthentication {
     private static final String CHALLENGE = "Basic realm=\"Tessera CRM\", charset=\"UTF-8\"";
     private static final List<String> OPEN_PATHS = List.of("/api/v1/health", "/api/v1/openapi.json");
 
@@ -51,43 +53,53 @@ public class AuthenticationFilter implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletRequest request = (HttpServletRequest) req;
-        HttpServletResponse response = (HttpServletResponse) resp;
+        HttpServletRequest request = authenticate((HttpServletRequest) req, (HttpServletResponse) resp);
+        if (request != null) {
+            chain.doFilter(request, resp);
+        }
+    }
+
+    @Override
+    public HttpServletRequest authenticate(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         long limit = path.startsWith("/api/v1/imports") ? config.maxImportBytes() : config.maxRequestBytes();
         if (request.getContentLengthLong() > limit) {
             problem(response, 413, "Payload too large", "the request body is larger than " + limit + " bytes");
-            return;
+            return null;
         }
         if (OPEN_PATHS.contains(path)) {
-            chain.doFilter(request, response);
-            return;
+            request.setAttribute(PASSED_ATTRIBUTE, Boolean.TRUE);
+            return request;
         }
         String[] credentials = basicCredentials(request.getHeader("Authorization"));
         if (credentials == null) {
             response.setHeader("WWW-Authenticate", CHALLENGE);
             problem(response, 401, "Unauthorized", "send HTTP Basic credentials of a CRM user");
-            return;
+            return null;
         }
         JaasAuthenticator.Result result = authenticator.authenticate(credentials[0], credentials[1]);
         switch (result.outcome()) {
             case THROTTLED -> {
                 response.setHeader("Retry-After", "60");
                 problem(response, 429, "Too many requests", "too many failed logins for this user; wait a minute");
+                return null;
             }
             case REJECTED -> {
                 response.setHeader("WWW-Authenticate", CHALLENGE);
                 problem(response, 401, "Unauthorized", "wrong user name or password");
+                return null;
             }
             case ACCEPTED -> {
                 Caller caller = result.caller();
                 if (!caller.isCrmUser()) {
                     problem(response, 403, "Forbidden", "user " + caller.username()
                             + " has no CRM role (crm-admin, crm-manager or crm-sales)");
-                    return;
+                    return null;
                 }
                 request.setAttribute(RestSupport.CALLER_ATTRIBUTE, caller);
-                chain.doFilter(new AuthenticatedRequest(request, caller), response);
+                request.setAttribute(PASSED_ATTRIBUTE, Boolean.TRUE);
+                return new AuthenticatedRequest(request, caller);
             }
             default -> throw new IllegalStateException(result.outcome().name());
         }

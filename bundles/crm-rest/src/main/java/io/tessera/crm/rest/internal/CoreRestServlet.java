@@ -26,6 +26,7 @@ import io.tessera.crm.rest.imports.ImportResource;
 import io.tessera.crm.rest.modules.LicenceResource;
 import io.tessera.crm.rest.modules.ModuleResource;
 import io.tessera.crm.rest.support.JaxrsServlet;
+import io.tessera.crm.rest.support.RequestAuthentication;
 import io.tessera.crm.rest.tasks.TaskResource;
 import io.tessera.crm.rest.timeline.NoteResource;
 import io.tessera.crm.rest.timeline.TimelineResource;
@@ -54,7 +55,8 @@ public class CoreRestServlet extends JaxrsServlet {
                            @Reference NoteService notes, @Reference OwnerService owners,
                            @Reference UserService users, @Reference ModuleService modules,
                            @Reference LicenceService licences, @Reference DuplicateService duplicates,
-                           @Reference ImportService imports, @Reference ExportService exports) {
+                           @Reference ImportService imports, @Reference ExportService exports,
+                           @Reference RequestAuthentication authentication) {
         super(List.of(
                 new HealthResource(),
                 new CompanyResource(companies, duplicates),
@@ -69,7 +71,7 @@ public class CoreRestServlet extends JaxrsServlet {
                 new ModuleResource(modules),
                 new LicenceResource(licences),
                 new ImportResource(imports),
-                new ExportResource(exports)));
+                new ExportResource(exports)), authentication);
     }
 
     @Deactivate

@@ -2,7 +2,15 @@ package io.tessera.crm.rest.support;
 
 import com.fasterxml.jackson.jaxrs.cfg.JaxRSFeature;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+import java.io.IOException;
 import java.util.List;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
@@ -21,18 +29,31 @@ import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
  */
 public abstract class JaxrsServlet extends CXFNonSpringServlet {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(JaxrsServlet.class);
     /** Whiteboard init parameter that hides CXF's generated service list page. */
     public static final String HIDE_SERVICE_LIST = "servlet.init.hide-service-list-page=true";
 
     private final transient Bus ownBus;
     private final transient Server server;
+    private final transient RequestAuthentication authentication;
 
-    protected JaxrsServlet(List<Object> resources) {
-        this(new DestinationRegistryImpl(), resources);
+    /**
+     * @param authentication authenticates a request that reached the servlet without passing the /api filter (see
+     *                       {@link RequestAuthentication}); without it such a request fails with 500
+     */
+    protected JaxrsServlet(List<Object> resources, RequestAuthentication authentication) {
+        this(new DestinationRegistryImpl(), resources, authentication);
     }
 
-    private JaxrsServlet(DestinationRegistry registry, List<Object> resources) {
+    /** @deprecated without a {@link RequestAuthentication}; use {@link #JaxrsServlet(List, RequestAuthentication)} */
+    @Deprecated
+    protected JaxrsServlet(List<Object> resources) {
+        this(new DestinationRegistryImpl(), resources, null);
+    }
+
+    private JaxrsServlet(DestinationRegistry registry, List<Object> resources, RequestAuthentication authentication) {
         super(registry, newBus());
+        this.authentication = authentication;
         this.ownBus = getBus();
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(ownBus);
@@ -63,6 +84,20 @@ public abstract class JaxrsServlet extends CXFNonSpringServlet {
         JacksonJsonProvider provider = new JacksonJsonProvider(Json.newMapper());
         provider.disable(JaxRSFeature.ALLOW_EMPTY_INPUT);
         return provider;
+    }
+
+    @Override
+    public void service(ServletRequest req, ServletResponse res) throws ServletException, IOException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        if (authentication != null && request.getAttribute(RequestAuthentication.PASSED_ATTRIBUTE) == null) {
+            LOG.debug("{} {} reached the servlet without the /api filter; authenticating it here",
+                    request.getMethod(), request.getRequestURI());
+            request = authentication.authenticate(request, (HttpServletResponse) res);
+            if (request == null) {
+                return;
+            }
+        }
+        super.service(request, res);
     }
 
     /** Stops the server; call it when the component is deactivated (the servlet container may have shut the bus). */

@@ -4,7 +4,7 @@
  * and nothing more.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tessera.crm.rest.support;
 
 import org.osgi.annotation.bundle.Export;
