@@ -100,6 +100,63 @@ public class ImportIT extends TesseraTestSupport {
     }
 
     @Test
+    public void dealsAndTasksComeWithTheirContactsOnceAndGoWithUndo() throws Exception {
+        String csv = "Имя;Фамилия;E-mail;Компания;Сделка;Сумма;Валюта;Этап;Задача;Срок\n"
+                + "Игорь;Лебедев;igor@deals.ru;ООО Вектор;Поставка окон;1 250 000,50;руб.;Proposal;Позвонить;01.12.2030\n"
+                + "Мария;Соколова;maria@deals.ru;;;;;;Отправить КП;\n"
+                + "Павел;Волков;pavel@deals.ru;;Монтаж;500;USD;Переговоры;;\n"
+                + "Олег;Зайцев;oleg@deals.ru;;Ремонт;дорого;RUB;;;\n";
+        byte[] file = csv.getBytes(StandardCharsets.UTF_8);
+        long id = upload(file, "text/csv", "fileName=deals.csv").json().get("id").asLong();
+        JsonNode job = awaitDone(id);
+        assertEquals(job.toString(), 2, job.get("created").asInt());
+        assertEquals(job.toString(), 2, job.get("rejected").asInt());
+        JsonNode rows = admin("GET", "/imports/" + id + "/rows", null).json().get("items");
+        assertEquals("Этап", rows.get(2).get("column").asText());
+        assertTrue(rows.get(2).toString(), rows.get(2).get("message").asText().contains("Переговоры"));
+        assertEquals("Сумма", rows.get(3).get("column").asText());
+        assertEquals(0, admin("GET", "/contacts?q=pavel@deals.ru", null).json().get("items").size());
+
+        JsonNode igor = admin("GET", "/contacts?q=igor@deals.ru", null).json().get("items").get(0);
+        JsonNode deals = admin("GET", "/deals?contactId=" + igor.get("id").asLong(), null).json().get("items");
+        assertEquals(deals.toString(), 1, deals.size());
+        JsonNode deal = deals.get(0);
+        assertEquals("Поставка окон", deal.get("title").asText());
+        assertEquals(0, new java.math.BigDecimal("1250000.50").compareTo(deal.get("amount").decimalValue()));
+        assertEquals("RUB", deal.get("currency").asText());
+        assertEquals(igor.get("companyIds").get(0).asLong(), deal.get("companyId").asLong());
+        long proposal = -1;
+        for (JsonNode p : admin("GET", "/pipelines", null).json().get("items")) {
+            for (JsonNode stage : p.get("stages")) {
+                if (p.get("defaultPipeline").asBoolean() && stage.get("name").asText().equals("Proposal")) {
+                    proposal = stage.get("id").asLong();
+                }
+            }
+        }
+        assertEquals(proposal, deal.get("stageId").asLong());
+        JsonNode tasks = admin("GET", "/tasks?contactId=" + igor.get("id").asLong(), null).json().get("items");
+        assertEquals(tasks.toString(), 1, tasks.size());
+        assertEquals("Позвонить", tasks.get(0).get("title").asText());
+        assertEquals(deal.get("id").asLong(), tasks.get(0).get("dealId").asLong());
+        assertTrue(tasks.get(0).toString(), tasks.get(0).get("dueAt").asText().startsWith("2030-12-01"));
+        JsonNode maria = admin("GET", "/contacts?q=maria@deals.ru", null).json().get("items").get(0);
+        assertEquals(1, admin("GET", "/tasks?contactId=" + maria.get("id").asLong(), null).json().get("items").size());
+
+        // the same file again: the contacts have these values, their deal and task exist: nothing doubles
+        long again = upload(file, "text/csv", "fileName=deals.csv").json().get("id").asLong();
+        JsonNode second = awaitDone(again);
+        assertEquals(second.toString(), 0, second.get("created").asInt());
+        assertEquals(1, admin("GET", "/deals?contactId=" + igor.get("id").asLong(), null).json().get("items").size());
+        assertEquals(1, admin("GET", "/tasks?contactId=" + igor.get("id").asLong(), null).json().get("items").size());
+
+        admin("POST", "/imports/" + id + "/undo", null);
+        JsonNode undone = awaitStatus(id, "UNDONE");
+        assertTrue(undone.toString(), undone.get("error").isNull());
+        assertEquals(0, admin("GET", "/deals?q=Поставка", null).json().get("items").size());
+        assertEquals(0, admin("GET", "/tasks?contactId=" + maria.get("id").asLong(), null).json().get("items").size());
+    }
+
+    @Test
     public void exportIsForAdminsAndManagersAndReadsBackInExcelFormat() throws Exception {
         admin("POST", "/companies", "{\"name\":\"Экспорт и Ко\",\"tags\":[\"export\"]}");
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort()

@@ -18,9 +18,10 @@ final class ColumnMapping {
     static final String CUSTOM = "customFields.";
     static final String IGNORE = "ignore";
     static final Set<String> CONTACT_FIELDS = Set.of("firstName", "lastName", "middleName", "fullName", "position",
-            "phones", "emails", "company", "birthday", "notes", "tags", "source", "owner");
+            "phones", "emails", "company", "birthday", "notes", "tags", "source", "owner", "dealTitle", "dealAmount",
+            "dealCurrency", "dealStage", "taskTitle", "taskDue");
     static final Set<String> COMPANY_FIELDS = Set.of("name", "legalName", "taxId", "industry", "website", "phones",
-            "emails", "tags", "owner");
+            "emails", "tags", "owner", "dealTitle", "dealAmount", "dealCurrency", "dealStage", "taskTitle", "taskDue");
 
     /** Normalised header -> field, for contacts and for companies (where "name" is the company name). */
     private static final Map<String, String> CONTACT_SYNONYMS = new HashMap<>();
@@ -58,6 +59,15 @@ final class ColumnMapping {
         company("website", "website", "web site", "site", "url", "web", "www", "сайт", "веб-сайт", "вебсайт",
                 "sayt", "veb sayt", "internet saytı");
         contact("tags", "tags");
+        both("dealTitle", "deal", "deal name", "deal title", "opportunity", "сделка", "название сделки",
+                "sövdələşmə", "sovdelesme");
+        both("dealAmount", "amount", "deal amount", "budget", "deal value", "сумма", "сумма сделки", "бюджет",
+                "məbləğ", "mebleg");
+        both("dealCurrency", "currency", "валюта", "valyuta");
+        both("dealStage", "stage", "deal stage", "этап", "стадия", "этап сделки", "mərhələ", "merhele");
+        both("taskTitle", "task", "next step", "to do", "задача", "следующий шаг", "tapşırıq", "tapsiriq");
+        both("taskDue", "due", "due date", "deadline", "task due", "срок", "крайний срок", "срок задачи",
+                "son tarix", "müddət");
     }
 
     private static void both(String field, String... names) {

@@ -25,7 +25,8 @@ final class Draft {
     static final Pattern INNER_SPACE = Pattern.compile("\\s{2,}|[\\t\\n\\x0B\\f\\r\\u00A0]");
     private static final Pattern SPLIT = Pattern.compile("[,;\\n]+");
     private static final Pattern PHONE_SPLIT = Pattern.compile("[,;\\n]+|\\s{2,}");
-    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+    /** The date formats of date cells (ISO, Russian, European, US short). */
+    static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
             DateTimeFormatter.ofPattern("d.M.uuuu"), DateTimeFormatter.ofPattern("d/M/uuuu"),
             DateTimeFormatter.ofPattern("M/d/uu"));
 
@@ -50,6 +51,11 @@ final class Draft {
     final List<String> emails = new ArrayList<>();
     final Set<String> tags = new LinkedHashSet<>();
     final Map<String, Object> customFields = new LinkedHashMap<>();
+
+    /** The optional deal and task of the row. */
+    final FollowUp followUp = new FollowUp();
+    /** The company the row's contact was linked to when the row was decided (for the row's deal). */
+    Long linkedCompanyId;
 
     /** Set when the row cannot be imported: the column header and the reason. */
     String badColumn;
@@ -104,6 +110,8 @@ final class Draft {
                 case "phones" -> d.phones(column, raw, phonesNormalizer);
                 case "emails" -> d.emails(column, raw);
                 case "tags" -> d.tags(column, raw);
+                case "dealTitle", "dealAmount", "dealCurrency", "dealStage", "taskTitle", "taskDue" ->
+                        d.followUp.set(field, column, text, d::reject);
                 default -> {
                     if (field.startsWith(ColumnMapping.CUSTOM)) {
                         d.customFields.put(field.substring(ColumnMapping.CUSTOM.length()), customValue(text));
@@ -111,6 +119,7 @@ final class Draft {
                 }
             }
         }
+        d.followUp.finish(d::reject);
         if (middleName != null && d.firstName != null) {
             d.firstName = d.firstName + " " + middleName;
         }

@@ -11,8 +11,8 @@ import javax.persistence.Table;
 import javax.persistence.TableGenerator;
 
 /**
- * One row of an import's report (table IMP_ROW), with what undo needs: the record created or changed, a company
- * created for it, and the before-image of a record the import changed first. Written once, never changed: no version.
+ * One row of an import's report (table IMP_ROW), with what undo needs: the record created or changed, a company,
+ * deal and task created for it, and the before-image of a record the import changed first. Written once, never changed: no version.
  */
 @Entity
 @Table(name = "IMP_ROW", indexes = @Index(name = "IMP_ROW_IMPORT", columnList = "importId,rowNo"))
@@ -28,6 +28,9 @@ public class ImportRowEntity {
     String outcome;
     Long recordId;
     Long createdCompanyId;
+    /** The deal and the task created for the row (deal and task columns), for undo. */
+    Long dealId;
+    Long taskId;
     @Column(length = 300)
     String columnName;
     @Column(length = 2000)

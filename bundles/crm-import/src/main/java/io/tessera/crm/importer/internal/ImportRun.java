@@ -56,6 +56,9 @@ final class ImportRun implements Runnable {
     private final PhoneNormalizer phones;
     private RecordIndex index;
     private final ReportWriter report;
+    /** Deals and tasks of rows; the pipelines' stages by name, read when a row first names a stage. */
+    private final FollowUps followUps;
+    private Map<String, Long> stages;
     /** Records this import created or changed: later rows matching them are MERGED. */
     private final Set<Long> touched = new HashSet<>();
     /**
@@ -86,7 +89,8 @@ final class ImportRun implements Runnable {
     }
 
     ImportRun(Job job, Caller caller, Path file, boolean deleteFile, Transactions tx, ContactService contacts,
-              CompanyService companies, ContactBatchService batch) {
+              CompanyService companies, ContactBatchService batch, FollowUps followUps) {
+        this.followUps = followUps;
         this.job = job;
         this.caller = caller;
         this.file = file;
@@ -189,6 +193,7 @@ final class ImportRun implements Runnable {
             pending.add(p.row());
             job.rowsDone = p.row().rowNo;
         }
+        List<ParsedRow> decided = List.copyOf(buffer);
         buffer.clear();
         fetchedContacts.clear();
         fetchedCompanies.clear();
@@ -198,6 +203,7 @@ final class ImportRun implements Runnable {
         } else {
             writeRecords();
         }
+        writeFollowUps(decided);
     }
 
     /** The existing records the buffer's rows match now, in one read (rows matching rows of this buffer need none). */
@@ -231,6 +237,14 @@ final class ImportRun implements Runnable {
         if (d.rejected()) {
             outcome(r, Outcome.REJECTED, null, d.badColumn, d.problem);
             return;
+        }
+        FollowUp f = d.followUp;
+        if (f.hasDeal() || f.hasTask()) {
+            FollowUps.Refusal refusal = followUps.refusal(f, stages());
+            if (refusal != null) {
+                outcome(r, Outcome.REJECTED, null, refusal.column(), refusal.reason());
+                return;
+            }
         }
         try {
             if (entity == Entity.COMPANIES) {
@@ -323,6 +337,41 @@ final class ImportRun implements Runnable {
         dryCompanies.clear();
     }
 
+    private Map<String, Long> stages() {
+        if (stages == null) {
+            stages = followUps.stages(caller);
+        }
+        return stages;
+    }
+
+    /**
+     * The deals and tasks of the buffer's rows, for the records the rows created or changed (or that already had the
+     * row's values), once those are written; in create-only mode not for existing records, in a dry run only noted.
+     */
+    private void writeFollowUps(List<ParsedRow> rows) {
+        for (ParsedRow p : rows) {
+            ImportRowEntity r = p.row();
+            Draft d = p.draft();
+            if (!d.followUp.hasDeal() && !d.followUp.hasTask() || r.recordId == null || r.outcome == null
+                    || Outcome.valueOf(r.outcome) == Outcome.REJECTED
+                    || Outcome.valueOf(r.outcome) == Outcome.SKIPPED && options.mode() == Mode.CREATE_ONLY) {
+                continue;
+            }
+            List<String> notes = new ArrayList<>();
+            if (options.isDryRun()) {
+                notes.add((d.followUp.hasDeal() ? "a deal" : "") + (d.followUp.hasDeal() && d.followUp.hasTask()
+                        ? " and " : "") + (d.followUp.hasTask() ? "a task" : "") + " would be created");
+            } else {
+                String name = entity == Entity.COMPANIES ? d.name
+                        : ((d.firstName == null ? "" : d.firstName) + " " + (d.lastName == null ? "" : d.lastName))
+                        .strip();
+                followUps.write(caller, r, d, entity, r.recordId, d.linkedCompanyId, name, stages(), notes);
+            }
+            String all = (r.message == null ? "" : r.message + "; ") + String.join("; ", notes);
+            r.message = cut(all, 2000);
+        }
+    }
+
     private void failed(Write w, CrmException error) {
         ParsedRow first = w.rows.get(0);
         for (ParsedRow p : w.rows) {
@@ -371,6 +420,7 @@ final class ImportRun implements Runnable {
                 return;
             }
             Long companyId = company(r, d, notes);
+            d.linkedCompanyId = companyId;
             ContactInput input = Merge.newContact(d, companyId == null ? List.of() : List.of(companyId));
             long id = nextDryId--;
             dryContacts.put(id, simulate(id, input));
@@ -390,6 +440,7 @@ final class ImportRun implements Runnable {
         ContactDto current = dryContacts.containsKey(target) ? dryContacts.get(target)
                 : fetchedContacts.containsKey(target) ? fetchedContacts.get(target) : contacts.get(caller, target);
         Long companyId = company(r, d, notes);
+        d.linkedCompanyId = companyId;
         Merge.Result<ContactInput> m = Merge.contact(current, d, companyId, phones);
         if (m.input() == null && !own) {
             undoCompany(r);

@@ -10,6 +10,9 @@ import io.tessera.crm.api.ValidationException;
 import io.tessera.crm.api.contacts.CompanyService;
 import io.tessera.crm.api.contacts.ContactBatchService;
 import io.tessera.crm.api.contacts.ContactService;
+import io.tessera.crm.api.deals.DealService;
+import io.tessera.crm.api.deals.PipelineService;
+import io.tessera.crm.api.tasks.TaskService;
 import io.tessera.crm.api.imports.ImportDto;
 import io.tessera.crm.api.imports.ImportDto.Status;
 import io.tessera.crm.api.imports.ImportOptions;
@@ -56,17 +59,31 @@ public class ImportServiceImpl implements ImportService {
     private final ContactService contacts;
     private final CompanyService companies;
     private final ContactBatchService batch;
+    private final FollowUps followUps;
     private final ExecutorService executor;
     private final Map<Long, Job> live = new ConcurrentHashMap<>();
 
     @Activate
     public ImportServiceImpl(@Reference(target = "(osgi.unit.name=crm-import)") EntityManagerFactory emf,
                              @Reference ContactService contacts, @Reference CompanyService companies,
-                             @Reference ContactBatchService batch) {
+                             @Reference ContactBatchService batch, @Reference DealService deals,
+                             @Reference TaskService tasks, @Reference PipelineService pipelines) {
+        this(emf, contacts, companies, batch, new FollowUps(deals, tasks, pipelines));
+    }
+
+    /** Without deals and tasks (tests of the contact import: rows with deal or task columns are rejected). */
+    ImportServiceImpl(EntityManagerFactory emf, ContactService contacts, CompanyService companies,
+                      ContactBatchService batch) {
+        this(emf, contacts, companies, batch, FollowUps.none());
+    }
+
+    private ImportServiceImpl(EntityManagerFactory emf, ContactService contacts, CompanyService companies,
+                              ContactBatchService batch, FollowUps followUps) {
         this.tx = new Transactions(emf);
         this.contacts = contacts;
         this.companies = companies;
         this.batch = batch;
+        this.followUps = followUps;
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "crm-import");
             t.setDaemon(true);
@@ -165,7 +182,7 @@ public class ImportServiceImpl implements ImportService {
         Job job = new Job(id, caller.username(), name, o);
         live.put(id, job);
         job.done.whenComplete((v, t) -> live.remove(id));
-        executor.execute(new ImportRun(job, caller, file, temp, tx, contacts, companies, batch));
+        executor.execute(new ImportRun(job, caller, file, temp, tx, contacts, companies, batch, followUps));
         return job.toDto();
     }
 
@@ -278,7 +295,7 @@ public class ImportServiceImpl implements ImportService {
             throw new ConflictException("import " + id + " is being undone");
         }
         job.done.whenComplete((v, t) -> live.remove(id));
-        executor.execute(new UndoRun(job, caller, tx, batch,
+        executor.execute(new UndoRun(job, caller, tx, batch, followUps,
                 job.options.entity() == ImportOptions.Entity.COMPANIES));
         return job.toDto();
     }

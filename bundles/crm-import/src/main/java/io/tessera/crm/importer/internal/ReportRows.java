@@ -11,7 +11,8 @@ import javax.persistence.EntityManager;
  */
 final class ReportRows {
     private static final String INSERT = "INSERT INTO IMP_ROW (ID, IMPORTID, ROWNO, OUTCOME, RECORDID, "
-            + "CREATEDCOMPANYID, COLUMNNAME, MESSAGE, CONFLICTS, BEFOREIMAGE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "CREATEDCOMPANYID, DEALID, TASKID, COLUMNNAME, MESSAGE, CONFLICTS, BEFOREIMAGE) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private ReportRows() {
     }
@@ -25,8 +26,8 @@ final class ReportRows {
             for (int i = 0; i < rows.size(); i++) {
                 ImportRowEntity r = rows.get(i);
                 r.id = ids[i];
-                insert.add(INSERT, r.id, r.importId, r.rowNo, r.outcome, r.recordId, r.createdCompanyId,
-                        r.columnName, r.message, r.conflicts, r.beforeImage);
+                insert.add(INSERT, r.id, r.importId, r.rowNo, r.outcome, r.recordId, r.createdCompanyId, r.dealId,
+                        r.taskId, r.columnName, r.message, r.conflicts, r.beforeImage);
             }
             insert.execute();
         }

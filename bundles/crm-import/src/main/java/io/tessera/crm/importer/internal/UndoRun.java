@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * One undo, run on the import thread: the report rows that created or changed something are read newest first,
- * {@value #PAGE} at a time (keyset paging by row number), and each page is reverted in bulk: created records and
+ * {@value #PAGE} at a time (keyset paging by row number), and each page is reverted in bulk (the deals and tasks of
+ * rows one by one, archived through their services): created records and
  * companies archived with {@link ContactBatchService#archiveContacts}/{@code archiveCompanies}, changed records set
  * back to their before-images with {@code updateContacts}/{@code updateCompanies} (the version read just before, so a
  * record changed in between fails alone). What could not be reverted is listed in the job's error.
@@ -30,13 +31,16 @@ final class UndoRun implements Runnable {
     private final Caller caller;
     private final Transactions tx;
     private final ContactBatchService batch;
+    private final FollowUps followUps;
     private final boolean companiesJob;
     /** The first {@value #LISTED} failures (the job's error has room for about that many), and how many in all. */
     private final List<String> failures = new ArrayList<>();
     private long failed;
     private static final int LISTED = 30;
 
-    UndoRun(Job job, Caller caller, Transactions tx, ContactBatchService batch, boolean companiesJob) {
+    UndoRun(Job job, Caller caller, Transactions tx, ContactBatchService batch, FollowUps followUps,
+            boolean companiesJob) {
+        this.followUps = followUps;
         this.job = job;
         this.caller = caller;
         this.tx = tx;
@@ -53,7 +57,8 @@ final class UndoRun implements Runnable {
                 long below = before;
                 page = tx.read(em -> em.createQuery("SELECT r FROM ImportRowEntity r WHERE r.importId = :id AND "
                                 + "r.rowNo < :below AND (r.outcome = 'CREATED' OR r.beforeImage IS NOT NULL "
-                                + "OR r.createdCompanyId IS NOT NULL) ORDER BY r.rowNo DESC", ImportRowEntity.class)
+                                + "OR r.createdCompanyId IS NOT NULL OR r.dealId IS NOT NULL OR r.taskId IS NOT NULL) "
+                                + "ORDER BY r.rowNo DESC", ImportRowEntity.class)
                         .setParameter("id", job.id).setParameter("below", below).setMaxResults(PAGE)
                         .getResultList());
                 revert(page);
@@ -89,6 +94,12 @@ final class UndoRun implements Runnable {
         List<ImportRowEntity> withCompany = new ArrayList<>();
         List<ImportRowEntity> changed = new ArrayList<>();
         for (ImportRowEntity r : rows) {
+            if (r.dealId != null || r.taskId != null) {
+                String error = followUps.archive(caller, r);
+                if (error != null && failed++ < LISTED) {
+                    failures.add("row " + r.rowNo + ": " + error);
+                }
+            }
             if ("CREATED".equals(r.outcome) && r.recordId != null) {
                 created.add(r);
             }

@@ -93,4 +93,48 @@ public class MappingAndNormalisationTest {
         assertEquals(in.tags(), back.tags());
         assertNull(back.position());
     }
+
+    @Test
+    public void dealAndTaskColumnsInThreeLanguages() {
+        List<String> header = List.of("Сделка", "Сумма", "Валюта", "Этап", "Задача", "Срок", "Deal", "Amount",
+                "Currency", "Stage", "Task", "Due date", "Sövdələşmə", "Məbləğ", "Mərhələ", "Tapşırıq", "Son tarix");
+        ColumnMapping.Result r = ColumnMapping.map(Entity.CONTACTS, header, Map.of());
+        assertEquals(List.of("dealTitle", "dealAmount", "dealCurrency", "dealStage", "taskTitle", "taskDue",
+                "dealTitle", "dealAmount", "dealCurrency", "dealStage", "taskTitle", "taskDue", "dealTitle",
+                "dealAmount", "dealStage", "taskTitle", "taskDue"), r.fields());
+        assertEquals(List.of(), r.unmapped());
+        assertEquals("dealAmount", ColumnMapping.map(Entity.COMPANIES, List.of("Бюджет"), Map.of()).fields().get(0));
+    }
+
+    @Test
+    public void amountsAsSpreadsheetsWriteThem() {
+        assertEquals(new java.math.BigDecimal("1500.50"), FollowUp.amount("1 500,50"));
+        assertEquals(new java.math.BigDecimal("1500.50"), FollowUp.amount("1,500.50"));
+        assertEquals(new java.math.BigDecimal("1500.50"), FollowUp.amount("1.500,50"));
+        assertEquals(new java.math.BigDecimal("15000"), FollowUp.amount("15 000 ₽"));
+        assertEquals(new java.math.BigDecimal("1500"), FollowUp.amount("1,500"));
+        assertEquals(new java.math.BigDecimal("2.5"), FollowUp.amount("2,5"));
+        assertEquals(null, FollowUp.amount("many"));
+        assertEquals(null, FollowUp.amount(""));
+    }
+
+    @Test
+    public void badDealValuesRejectTheRowByColumn() {
+        List<String> header = List.of("Имя", "Сумма", "Валюта", "Срок");
+        List<String> fields = ColumnMapping.map(Entity.CONTACTS, header, Map.of()).fields();
+        PhoneNormalizer ru = new PhoneNormalizer("RU");
+        Draft ok = Draft.parse(Entity.CONTACTS, header, fields, List.of("Иван", "1 000", "руб.", "01.12.2026"), ru);
+        assertEquals(null, ok.problem);
+        assertEquals(new java.math.BigDecimal("1000"), ok.followUp.dealAmount);
+        assertEquals("RUB", ok.followUp.dealCurrency);
+        assertEquals(java.time.LocalDate.of(2026, 12, 1), ok.followUp.taskDue);
+        Draft amount = Draft.parse(Entity.CONTACTS, header, fields, List.of("Иван", "много", "RUB", ""), ru);
+        assertEquals("Сумма", amount.badColumn);
+        Draft noCurrency = Draft.parse(Entity.CONTACTS, header, fields, List.of("Иван", "100", "", ""), ru);
+        assertEquals("Сумма", noCurrency.badColumn);
+        Draft currency = Draft.parse(Entity.CONTACTS, header, fields, List.of("Иван", "100", "рубли", ""), ru);
+        assertEquals("Валюта", currency.badColumn);
+        Draft due = Draft.parse(Entity.CONTACTS, header, fields, List.of("Иван", "", "", "завтра"), ru);
+        assertEquals("Срок", due.badColumn);
+    }
 }

@@ -1,0 +1,153 @@
+package io.tessera.crm.importer.internal;
+
+import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.CrmException;
+import io.tessera.crm.api.deals.DealDto;
+import io.tessera.crm.api.deals.DealInput;
+import io.tessera.crm.api.deals.DealQuery;
+import io.tessera.crm.api.deals.DealService;
+import io.tessera.crm.api.deals.PipelineDto;
+import io.tessera.crm.api.deals.PipelineService;
+import io.tessera.crm.api.deals.StageDto;
+import io.tessera.crm.api.imports.ImportOptions.Entity;
+import io.tessera.crm.api.tasks.TaskDto;
+import io.tessera.crm.api.tasks.TaskInput;
+import io.tessera.crm.api.tasks.TaskQuery;
+import io.tessera.crm.api.tasks.TaskService;
+import io.tessera.crm.api.tasks.TaskStatus;
+import io.tessera.crm.api.Paging;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Creates the deals and tasks of import rows ({@link FollowUp}) through the core's deal and task services once the
+ * row's record is written, and archives them again on undo. One record per call (the deal service's own checks,
+ * events and timeline entries): a file with a deal on every row imports at the deal service's pace. A record that
+ * already has an open deal (or open task) with the same title gets no second one, so importing a file twice does
+ * not double the deals.
+ */
+final class FollowUps {
+    private final DealService deals;
+    private final TaskService tasks;
+    private final PipelineService pipelines;
+
+    FollowUps(DealService deals, TaskService tasks, PipelineService pipelines) {
+        this.deals = deals;
+        this.tasks = tasks;
+        this.pipelines = pipelines;
+    }
+
+    /** Without the deal and task services (unit tests of the contact import): rows with deal or task columns fail. */
+    static FollowUps none() {
+        return new FollowUps(null, null, null);
+    }
+
+    /** The stage ids by lower-cased name, the default pipeline's first (one read per import). */
+    Map<String, Long> stages(Caller caller) {
+        Map<String, Long> out = new HashMap<>();
+        if (pipelines == null) {
+            return out;
+        }
+        List<PipelineDto> all = pipelines.list(caller).stream().filter(p -> !p.archived())
+                .sorted((a, b) -> Boolean.compare(b.defaultPipeline(), a.defaultPipeline())).toList();
+        for (PipelineDto p : all) {
+            for (StageDto s : p.stages()) {
+                out.putIfAbsent(s.name().strip().toLowerCase(Locale.ROOT), s.id());
+            }
+        }
+        return out;
+    }
+
+    /** Why a row's deal or task cannot be created: the column and the reason. */
+    record Refusal(String column, String reason) {
+    }
+
+    /** Why the row's deal or task cannot be created, before anything of the row is written; null when it can. */
+    Refusal refusal(FollowUp f, Map<String, Long> stages) {
+        if ((f.hasDeal() || f.hasTask()) && (deals == null || tasks == null)) {
+            return new Refusal(f.hasDeal() ? f.dealColumn : f.taskColumn, "deals and tasks cannot be imported here");
+        }
+        if (f.dealStage != null && !stages.containsKey(f.dealStage.toLowerCase(Locale.ROOT))) {
+            return new Refusal(f.stageColumn, "no pipeline has a stage '" + f.dealStage + "'");
+        }
+        return null;
+    }
+
+    /**
+     * Creates the row's deal and task for its record and notes what happened on the row; the record is the contact
+     * (with the company named on the row) or the company.
+     */
+    void write(Caller caller, ImportRowEntity r, Draft d, Entity entity, long recordId, Long companyId,
+               String recordName, Map<String, Long> stages, List<String> notes) {
+        FollowUp f = d.followUp;
+        Long contactId = entity == Entity.CONTACTS ? Long.valueOf(recordId) : null;
+        Long company = entity == Entity.COMPANIES ? Long.valueOf(recordId) : companyId;
+        if (f.hasDeal()) {
+            String title = f.dealTitle != null ? f.dealTitle : recordName;
+            try {
+                DealDto existing = openDeal(caller, title, contactId, company);
+                if (existing != null) {
+                    notes.add("deal '" + title + "' exists (" + existing.id() + ")");
+                } else {
+                    Long stageId = f.dealStage == null ? null : stages.get(f.dealStage.toLowerCase(Locale.ROOT));
+                    DealDto deal = deals.create(caller, new DealInput(title, null, stageId, f.dealAmount,
+                            f.dealCurrency, null, d.owner, company, contactId == null ? List.of() : List.of(contactId),
+                            "import", null, null));
+                    r.dealId = deal.id();
+                    notes.add("deal " + deal.id() + " created");
+                }
+            } catch (CrmException e) {
+                notes.add("deal not created (column " + f.dealColumn + "): " + e.getMessage());
+            }
+        }
+        if (f.hasTask()) {
+            String title = f.taskTitle != null ? f.taskTitle : "Follow up: " + recordName;
+            try {
+                TaskDto existing = openTask(caller, title, contactId, company);
+                if (existing != null) {
+                    notes.add("task '" + title + "' exists (" + existing.id() + ")");
+                } else {
+                    TaskDto task = tasks.create(caller, new TaskInput(title, null,
+                            f.taskDue == null ? null : f.taskDue.atStartOfDay(ZoneOffset.UTC).toInstant(), null,
+                            d.owner, null, null, null, company, contactId, r.dealId));
+                    r.taskId = task.id();
+                    notes.add("task " + task.id() + " created");
+                }
+            } catch (CrmException e) {
+                notes.add("task not created (column " + f.taskColumn + "): " + e.getMessage());
+            }
+        }
+    }
+
+    private DealDto openDeal(Caller caller, String title, Long contactId, Long companyId) {
+        List<DealDto> found = deals.list(caller, new DealQuery(title, null, null, null, null,
+                contactId == null ? companyId : null, contactId, null, false, null, new Paging(50, null))).items();
+        return found.stream().filter(x -> x.closedAt() == null && x.title().equalsIgnoreCase(title)).findFirst()
+                .orElse(null);
+    }
+
+    private TaskDto openTask(Caller caller, String title, Long contactId, Long companyId) {
+        List<TaskDto> found = tasks.list(caller, new TaskQuery(title, null, TaskStatus.OPEN, null,
+                contactId == null ? companyId : null, contactId, null, null, false, null, new Paging(50, null)))
+                .items();
+        return found.stream().filter(x -> x.title().equalsIgnoreCase(title)).findFirst().orElse(null);
+    }
+
+    /** Archives what undo must take back; the message of a failure, or null. */
+    String archive(Caller caller, ImportRowEntity r) {
+        try {
+            if (r.taskId != null) {
+                tasks.archive(caller, r.taskId);
+            }
+            if (r.dealId != null) {
+                deals.archive(caller, r.dealId);
+            }
+            return null;
+        } catch (CrmException e) {
+            return e.getMessage();
+        }
+    }
+}
