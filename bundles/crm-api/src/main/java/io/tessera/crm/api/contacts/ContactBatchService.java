@@ -102,6 +102,14 @@ public interface ContactBatchService {
     Map<String, String> matchKeys(String rule, Collection<String> values);
 
     /**
+     * Which of these people's full names are the same person by {@link DuplicateService#RULE_NAME_IN_COMPANY} (equal
+     * or similar names, see {@link #matchContactsByName}; chains of similar pairs form one group), for grouping names
+     * of one company that are not stored yet: the groups of more than one name, as indexes into {@code fullNames},
+     * each ascending, ordered by their first index. No database access.
+     */
+    List<List<Integer>> similarNameGroups(List<String> fullNames);
+
+    /**
      * The contacts among {@code ids} the caller may see (archived ones too, as {@link ContactService#get}), in no
      * particular order; missing and invisible ids are left out. One read instead of one per id.
      */

@@ -94,6 +94,19 @@ public class ContactBatchServiceImpl implements ContactBatchService {
     }
 
     @Override
+    public List<List<Integer>> similarNameGroups(List<String> fullNames) {
+        List<String> keys = new ArrayList<>(fullNames.size());
+        for (String name : fullNames) {
+            String key = name == null ? null : MatchKeys.personName(name, null);
+            keys.add(key == null ? "" : key);
+        }
+        // a blank name groups with nothing: its key "" has no words, and equal keys are left out below
+        return NameClusters.of(keys).stream()
+                .map(c -> c.stream().filter(i -> !keys.get(i).isEmpty()).toList())
+                .filter(c -> c.size() > 1).toList();
+    }
+
+    @Override
     public List<ContactDto> getContacts(Caller caller, Collection<Long> ids) {
         return tx.read(em -> preload(em, ContactEntity.class, List.copyOf(ids), CONTACT_COLLECTIONS).stream()
                 .filter(e -> caller.mayAccess(e.owner)).map(Mapping::contact).toList());

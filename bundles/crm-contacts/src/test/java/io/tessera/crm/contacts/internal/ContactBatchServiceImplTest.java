@@ -329,6 +329,8 @@ public class ContactBatchServiceImplTest {
                 List.of("Иван  Петров", "петров иван", "Пётр Иванов", "Петр Иванов"));
         assertEquals(people.get("Иван  Петров"), people.get("петров иван"));
         assertEquals(people.get("Пётр Иванов"), people.get("Петр Иванов"));
+        assertEquals(List.of(List.of(0, 2, 3)), batch.similarNameGroups(List.of("Иван Петров", "Иван Петрова",
+                "Петорв Иван", "И. Петров", " ", "Анна Смирнова")));
         try {
             batch.matchKeys("SOUNDEX", List.of("x"));
             throw new AssertionError("an unknown rule must be refused");

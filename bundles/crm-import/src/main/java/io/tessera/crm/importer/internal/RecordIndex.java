@@ -10,6 +10,8 @@ import io.tessera.crm.support.collect.BloomFilter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +20,9 @@ import java.util.function.Function;
 /**
  * Duplicate keys ("e:mail", "p:9123456789", "n:ivan petrov|ромашка", "t:TAXID", "d:domain") to record ids: what the
  * current buffer's rows match. The keys are the contacts bundle's own match keys ({@link ContactBatchService#matchKeys}:
- * phones by their last ten digits, company names without legal forms, names in any word order), so rows of one
- * buffer are compared with each other exactly as they are compared with the base. Before a buffer is decided,
+ * phones by their last ten digits, company names without legal forms, names in any word order; rows naming one
+ * company with similar names share a key, {@link ContactBatchService#similarNameGroups}), so rows of one buffer are
+ * compared with each other exactly as they are compared with the base. Before a buffer is decided,
  * {@link #lookUp} asks the contacts bundle (indexed bulk lookups, {@link ContactBatchService#matchContacts} and
  * friends, by the rules of its duplicate detection, similar names within a company included) which live records the
  * buffer's values belong to (only values that a {@link KeySummary} of the base taken at the start, or a Bloom filter
@@ -39,6 +42,8 @@ final class RecordIndex {
     private final BloomFilter written;
     /** The current buffer's values by rule, with their match keys ({@link ContactBatchService#matchKeys}). */
     private final Map<String, Map<String, String>> keyOf = new HashMap<>();
+    /** The person key of rows of the current buffer with a similar name in the same company. */
+    private final Map<Draft, String> samePerson = new IdentityHashMap<>();
 
     RecordIndex(boolean dryRun, KeySummary base, long rowsTotal) {
         this.dryRun = dryRun;
@@ -100,7 +105,32 @@ final class RecordIndex {
             keysOf(batch, DuplicateService.RULE_EMAIL, drafts, d -> d.emails);
             keysOf(batch, DuplicateService.RULE_PHONE, drafts, d -> d.phones);
             keysOf(batch, DuplicateService.RULE_NAME_IN_COMPANY, drafts, d -> one(fullName(d)));
+            samePeople(batch, drafts);
         }
+    }
+
+    /**
+     * Rows of the buffer naming the same company with similar names ({@link ContactBatchService#similarNameGroups})
+     * get one person key: the first such row's.
+     */
+    private void samePeople(ContactBatchService batch, List<Draft> drafts) {
+        samePerson.clear();
+        Map<String, List<Draft>> byCompany = new LinkedHashMap<>();
+        for (Draft d : drafts) {
+            String company = key(DuplicateService.RULE_NAME, d.company);
+            if (company != null && fullName(d) != null) {
+                byCompany.computeIfAbsent(company, k -> new ArrayList<>()).add(d);
+            }
+        }
+        byCompany.forEach((company, rows) -> {
+            if (rows.size() > 1) {
+                for (List<Integer> group : batch.similarNameGroups(rows.stream().map(RecordIndex::fullName).toList())) {
+                    String key = "n:" + key(DuplicateService.RULE_NAME_IN_COMPANY, fullName(rows.get(group.get(0))))
+                            + "|" + company;
+                    group.forEach(i -> samePerson.put(rows.get(i), key));
+                }
+            }
+        });
     }
 
     private void keysOf(ContactBatchService batch, String rule, List<Draft> drafts,
@@ -147,6 +177,10 @@ final class RecordIndex {
 
     /** "n:" + the name's key + "|" + the company name's key: the same person in the same company. */
     private String personKey(Draft d) {
+        String same = samePerson.get(d);
+        if (same != null) {
+            return same;
+        }
         String company = key(DuplicateService.RULE_NAME, d.company);
         String name = key(DuplicateService.RULE_NAME_IN_COMPANY, fullName(d));
         return company == null || name == null ? null : "n:" + name + "|" + company;

@@ -283,7 +283,10 @@ public class ImportServiceImplTest {
                 + "Иван;Петров;ООО \"Ромашка\";\n"
                 + "Петров;Иван;Ромашка;\n"                 // names in another order, the company without its legal form
                 + "Ольга;Сидорова;«Ромашка»;+7 912 345-67-89\n"
-                + "Оля;Сидорова-Новая;ромашка, ООО;79123456789\n"; // the same phone spelled otherwise
+                + "Оля;Сидорова-Новая;ромашка, ООО;79123456789\n" // the same phone spelled otherwise
+                + "Иван;Петорв;Ромашка;\n"                 // a typo: row 1's person
+                + "Иван Иванович;Петров;Ромашка;\n"         // a patronymic more: row 1's person
+                + "Ивана;Петрова;Ромашка;\n";               // somebody else
         ImportDto done = run("same-buffer.csv", csv.getBytes(StandardCharsets.UTF_8),
                 mode(Mode.CREATE_AND_UPDATE, false));
         List<ImportRowResult> rows = report(done.id());
@@ -293,8 +296,13 @@ public class ImportServiceImplTest {
         assertEquals(ImportRowResult.Outcome.CREATED, rows.get(2).outcome());
         assertEquals(ImportRowResult.Outcome.MERGED, rows.get(3).outcome());
         assertEquals(rows.get(2).recordId(), rows.get(3).recordId());
-        assertEquals(2, done.created());
-        assertEquals(2, done.merged());
+        assertEquals(ImportRowResult.Outcome.MERGED, rows.get(4).outcome());
+        assertEquals(rows.get(0).recordId(), rows.get(4).recordId());
+        assertEquals(ImportRowResult.Outcome.MERGED, rows.get(5).outcome());
+        assertEquals(rows.get(0).recordId(), rows.get(5).recordId());
+        assertEquals(ImportRowResult.Outcome.CREATED, rows.get(6).outcome());
+        assertEquals(3, done.created());
+        assertEquals(4, done.merged());
         assertEquals(1, companies.list(ADMIN, RecordQuery.all()).items().size());
     }
 
