@@ -193,8 +193,12 @@ final class MatchQueries {
      * plan it made when the statement was first compiled (an empty table: scan it) and then compares every row with
      * every key, so the index is named with Derby's optimizer override, a comment to any other database.
      */
-    private static List<Object[]> keyed(EntityManager em, String table, String index, String idColumn,
-                                        String keyColumn, List<?> keys) {
+    /**
+     * The (id, key) rows of {@code table} whose {@code keyColumn} is one of {@code keys}, read through {@code index}
+     * (a Derby hint: Derby kept table-scan plans it compiled while the table was empty).
+     */
+    static List<Object[]> keyed(EntityManager em, String table, String index, String idColumn, String keyColumn,
+                                List<?> keys) {
         List<Object[]> out = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += CHUNK) {
             List<?> chunk = ContactBatchServiceImpl.padded(keys.subList(from, Math.min(keys.size(), from + CHUNK)));

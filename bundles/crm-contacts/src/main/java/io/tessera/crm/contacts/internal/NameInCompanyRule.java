@@ -21,6 +21,7 @@ import javax.persistence.EntityManager;
  */
 final class NameInCompanyRule extends DuplicateRules.Rule {
     static final int COMPANIES_PER_READ = 200;
+    private static final int READ_CHUNK = 500;
     private static final String FROM = " FROM CON_CONTACT_COMPANY k JOIN CON_CONTACT c ON c.ID = k.CONTACT_ID"
             + " WHERE c.ARCHIVED = ";
 
@@ -61,17 +62,30 @@ final class NameInCompanyRule extends DuplicateRules.Rule {
         return out;
     }
 
+    /**
+     * The live named contacts of the companies, in id order: the links by the link table's company index, then the
+     * contacts by primary key (two index reads; Derby scans the tables when the two are joined with an IN list).
+     */
     private static Map<Long, List<Member>> members(EntityManager em, List<Long> companies) {
-        Sql sql = new Sql("SELECT k.COMPANY_ID, c.ID, c.NAME_KEY, c.OWNER, c.FIRST_NAME, c.LAST_NAME" + FROM)
-                .param(false).add(" AND c.NAME_KEY IS NOT NULL AND k.COMPANY_ID IN (").params(companies)
-                .add(") ORDER BY k.COMPANY_ID, c.ID");
-        Map<Long, List<Member>> out = new HashMap<>();
-        for (Object r : sql.run(em)) {
-            Object[] row = (Object[]) r;
-            out.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add(new Member(
-                    ((Number) row[1]).longValue(), (String) row[2], (String) row[3],
-                    Mapping.displayName((String) row[4], (String) row[5])));
+        Map<Long, List<Long>> linked = new HashMap<>();
+        for (Object[] r : MatchQueries.keyed(em, "CON_CONTACT_COMPANY", "CON_CONTACT_COMPANY_IX", "CONTACT_ID",
+                "COMPANY_ID", companies)) {
+            linked.computeIfAbsent(((Number) r[1]).longValue(), k -> new ArrayList<>()).add(((Number) r[0]).longValue());
         }
+        List<Long> ids = linked.values().stream().flatMap(List::stream).distinct().toList();
+        Map<Long, Member> byId = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += READ_CHUNK) {
+            for (Object[] r : em.createQuery("SELECT c.id, c.nameKey, c.owner, c.firstName, c.lastName"
+                            + " FROM ContactEntity c WHERE c.id IN :ids AND c.archived = false AND c.nameKey IS NOT NULL",
+                    Object[].class).setParameter("ids", ContactBatchServiceImpl.padded(
+                    ids.subList(from, Math.min(ids.size(), from + READ_CHUNK)))).getResultList()) {
+                byId.put((Long) r[0], new Member((Long) r[0], (String) r[1], (String) r[2],
+                        Mapping.displayName((String) r[3], (String) r[4])));
+            }
+        }
+        Map<Long, List<Member>> out = new HashMap<>();
+        linked.forEach((company, contactIds) -> out.put(company, contactIds.stream().sorted().map(byId::get)
+                .filter(java.util.Objects::nonNull).toList()));
         return out;
     }
 
