@@ -29,7 +29,10 @@ public class DuplicatesIT extends TesseraTestSupport {
                 .json().get("id").asLong();
         long deal = admin("POST", "/deals", "{\"title\":\"Merge deal\",\"contactIds\":[" + duplicate + "]}")
                 .json().get("id").asLong();
-        admin("POST", "/notes", "{\"text\":\"Met at the fair\",\"contactId\":" + duplicate + "}");
+        long note = admin("POST", "/notes", "{\"text\":\"Met at the fair\",\"contactId\":" + duplicate + "}")
+                .json().get("id").asLong();
+        long task = admin("POST", "/tasks", "{\"title\":\"Call back\",\"contactId\":" + duplicate + "}")
+                .json().get("id").asLong();
 
         JsonNode groups = admin("GET", "/contacts/duplicates?limit=500", null).json().get("items");
         List<String> rules = new ArrayList<>();
@@ -60,6 +63,16 @@ public class DuplicatesIT extends TesseraTestSupport {
 
         JsonNode gone = admin("GET", "/contacts/" + duplicate, null).json();
         assertTrue("the merged card is archived, not deleted", gone.get("archived").asBoolean());
+        assertEquals(survivor, admin("GET", "/tasks/" + task, null).json().get("contactId").asLong());
+
+        // restoring the merged card undoes the merge: its deal, task and note come back to it
         assertEquals(200, admin("POST", "/contacts/" + duplicate + "/restore", null).status());
+        assertEquals("[" + duplicate + "]", admin("GET", "/deals/" + deal, null).json().get("contactIds").toString());
+        assertEquals(duplicate, admin("GET", "/tasks/" + task, null).json().get("contactId").asLong());
+        assertEquals(duplicate, admin("GET", "/notes/" + note, null).json().get("contactId").asLong());
+        assertTrue("the survivor keeps what the merge gave it",
+                admin("GET", "/contacts/" + survivor, null).json().get("emails").toString().contains("olga.s@gmail.com"));
+        Reply again = admin("POST", "/contacts/" + survivor + "/merge", "{\"mergeId\":" + duplicate + "}");
+        assertEquals(again.toString(), 200, again.status());
     }
 }

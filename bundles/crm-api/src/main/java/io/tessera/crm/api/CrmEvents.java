@@ -55,7 +55,11 @@ public final class CrmEvents {
     public static final String PIPELINE_ID = "pipelineId";
     public static final String STAGE_ID = "stageId";
     public static final String FROM_STAGE_ID = "fromStageId";
-    /** Long: on {@link #MERGED}, the record that stayed and took over the merged one ({@link #ID}). */
+    /**
+     * Long: on {@link #MERGED}, the record that stayed and took over the merged one ({@link #ID}). On
+     * {@link #RESTORED} of a merged record, the record it had been merged into: the restore undoes that merge, and a
+     * bundle that re-pointed references from {@link #ID} to this record at the merge points those still there back.
+     */
     public static final String SURVIVOR_ID = "survivorId";
 
     private CrmEvents() {

@@ -46,6 +46,13 @@ import java.util.List;
  * {@link io.tessera.crm.api.CrmEvents#SURVIVOR_ID} = S, and the company/contact ids concerned; every bundle that refers
  * to contacts or companies re-points its references from M to S in its own handler of that event. Merging companies
  * also re-points the contacts linked to M (inside this bundle, in the same transaction).
+ *
+ * <h2>Undoing a merge</h2>
+ * Restoring M ({@code ContactService.restore}/{@code CompanyService.restore}) undoes the merge: M is live again and
+ * forgets S, and the {@code RESTORED} event carries {@link io.tessera.crm.api.CrmEvents#SURVIVOR_ID} = S, on which
+ * the deals, tasks and notes that were moved from M to S at the merge (and are still on S) go back to M. What was
+ * added to S (phones, e-mails, tags, filled fields) stays on S, so nothing is lost; the timeline keeps its history
+ * on both. Contacts re-pointed by a company merge stay linked to S.
  */
 public interface DuplicateService {
     String RULE_EMAIL = "EMAIL";

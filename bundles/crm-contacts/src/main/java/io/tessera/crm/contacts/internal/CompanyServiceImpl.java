@@ -139,10 +139,16 @@ public class CompanyServiceImpl implements CompanyService {
     /** Archiving leaves the company's contacts as they are. Archiving an archived record changes nothing. */
     private CompanyDto setArchived(Caller caller, long id, boolean archived) {
         boolean[] changed = {false};
+        Long[] mergedInto = {null};
         CompanyDto dto = tx.write(em -> {
             CompanyEntity e = find(em, caller, id);
             if (e.archived != archived) {
                 e.archived = archived;
+                if (!archived && e.mergedInto != null) {
+                    // restoring a merged card undoes the merge: the event tells the other bundles which survivor
+                    mergedInto[0] = e.mergedInto;
+                    e.mergedInto = null;
+                }
                 e.updatedAt = ContactServiceImpl.now(clock);
                 em.flush();
                 changed[0] = true;
@@ -150,8 +156,10 @@ public class CompanyServiceImpl implements CompanyService {
             return Mapping.company(e);
         });
         if (changed[0]) {
-            publish(archived ? CrmEvents.ARCHIVED : CrmEvents.RESTORED, caller, dto,
-                    "Company '" + dto.name() + "' " + (archived ? "archived" : "restored"));
+            events.send(ENTITY, archived ? CrmEvents.ARCHIVED : CrmEvents.RESTORED, dto.id(), mergedInto[0],
+                    caller.username(), dto.owner(), "Company '" + dto.name() + "' " + (archived ? "archived"
+                            : mergedInto[0] != null ? "restored (merge into " + mergedInto[0] + " undone)"
+                            : "restored"), List.of(dto.id()), List.of());
         }
         return dto;
     }

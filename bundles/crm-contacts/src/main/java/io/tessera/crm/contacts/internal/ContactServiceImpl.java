@@ -193,10 +193,16 @@ public class ContactServiceImpl implements ContactService {
 
     private ContactDto setArchived(Caller caller, long id, boolean archived) {
         boolean[] changed = {false};
+        Long[] mergedInto = {null};
         ContactDto dto = tx.write(em -> {
             ContactEntity e = find(em, caller, id);
             if (e.archived != archived) {
                 e.archived = archived;
+                if (!archived && e.mergedInto != null) {
+                    // restoring a merged card undoes the merge: the event tells the other bundles which survivor
+                    mergedInto[0] = e.mergedInto;
+                    e.mergedInto = null;
+                }
                 e.updatedAt = now(clock);
                 em.flush();
                 changed[0] = true;
@@ -204,8 +210,10 @@ public class ContactServiceImpl implements ContactService {
             return Mapping.contact(e);
         });
         if (changed[0]) {
-            publish(archived ? CrmEvents.ARCHIVED : CrmEvents.RESTORED, caller, dto,
-                    "Contact '" + name(dto) + "' " + (archived ? "archived" : "restored"), dto.companyIds());
+            events.send(ENTITY, archived ? CrmEvents.ARCHIVED : CrmEvents.RESTORED, dto.id(), mergedInto[0],
+                    caller.username(), dto.owner(), "Contact '" + name(dto) + "' " + (archived ? "archived"
+                            : mergedInto[0] != null ? "restored (merge into " + mergedInto[0] + " undone)"
+                            : "restored"), dto.companyIds(), List.of(dto.id()));
         }
         return dto;
     }

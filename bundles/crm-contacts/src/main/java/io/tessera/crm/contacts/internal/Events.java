@@ -18,7 +18,16 @@ final class Events {
 
     void send(String entity, String action, long id, String actor, String owner, String summary,
               List<Long> companyIds, List<Long> contactIds) {
+        send(entity, action, id, null, actor, owner, summary, companyIds, contactIds);
+    }
+
+    /** With {@link CrmEvents#SURVIVOR_ID} when {@code survivorId} is not null (a merged record restored). */
+    void send(String entity, String action, long id, Long survivorId, String actor, String owner, String summary,
+              List<Long> companyIds, List<Long> contactIds) {
         Map<String, Object> props = record(entity, id, actor, owner, summary, companyIds, contactIds);
+        if (survivorId != null) {
+            props.put(CrmEvents.SURVIVOR_ID, survivorId);
+        }
         events.sendEvent(new Event(CrmEvents.topic(entity, action), props));
     }
 

@@ -8,6 +8,7 @@ import static io.tessera.crm.contacts.internal.Fixtures.expect;
 import static io.tessera.crm.contacts.internal.Fixtures.validationErrors;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import io.tessera.crm.api.Caller;
@@ -419,6 +420,24 @@ public class DuplicateServiceImplTest {
         assertEquals(List.of(new MergeConflict("firstName", "A", "B"), new MergeConflict("lastName", "A", "B"),
                         new MergeConflict("emails", null, "extra@x.com")),
                 duplicates.contactMergeHistory(ADMIN, s).get(0).conflicts());
+    }
+
+    @Test
+    public void restoringAMergedCardUndoesTheMergeAndSaysWhichSurvivor() {
+        long s = contact("Ivan", "Petrov", null, List.of("ivan@x.com"));
+        long m = contact("I.", "Petrov", null, List.of("petrov@x.com"));
+        duplicates.mergeContacts(ADMIN, s, m);
+        events.clear();
+        ContactDto back = contacts.restore(ADMIN, m);
+        assertFalse(back.archived());
+        assertEquals("tessera/crm/contact/RESTORED", events.last().getTopic());
+        assertEquals(s, events.last().getProperty(CrmEvents.SURVIVOR_ID));
+        // the merge is undone: the card can be merged again, and a later archive/restore is a plain one
+        contacts.archive(ADMIN, m);
+        events.clear();
+        contacts.restore(ADMIN, m);
+        assertNull(events.last().getProperty(CrmEvents.SURVIVOR_ID));
+        duplicates.mergeContacts(ADMIN, s, m);
     }
 
     // ------------------------------------------------------------------ merging companies

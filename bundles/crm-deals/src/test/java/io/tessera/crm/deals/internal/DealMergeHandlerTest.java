@@ -21,6 +21,35 @@ public class DealMergeHandlerTest extends DealsFixture {
         return new Event(CrmEvents.topic(entity, CrmEvents.MERGED), props);
     }
 
+    private static Event restored(String entity, long mergedId, long survivorId) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(CrmEvents.ENTITY, entity);
+        props.put(CrmEvents.ID, mergedId);
+        props.put(CrmEvents.SURVIVOR_ID, survivorId);
+        return new Event(CrmEvents.topic(entity, CrmEvents.RESTORED), props);
+    }
+
+    @Test
+    public void restoringTheMergedRecordPointsItsDealsBack() {
+        DealDto onlyMerged = deals.create(MANAGER, withLinks(withOwner(deal("Only merged"), "anna"), 1L, List.of(13L, 12L)));
+        DealDto both = deals.create(MANAGER, withLinks(withOwner(deal("Both"), "anna"), null, List.of(12L, 13L, 11L)));
+        DealDto survivors = deals.create(MANAGER, withLinks(withOwner(deal("Survivor's"), "anna"), 2L, List.of(11L)));
+        DealMergeHandler handler = new DealMergeHandler(emf);
+        handler.handleEvent(merged(CrmEvents.CONTACT, 12L, 11L));
+        handler.handleEvent(merged(CrmEvents.COMPANY, 1L, 2L));
+
+        handler.handleEvent(restored(CrmEvents.CONTACT, 12L, 11L));
+        handler.handleEvent(restored(CrmEvents.COMPANY, 1L, 2L));
+
+        assertEquals(List.of(13L, 12L), deals.get(ADMIN, onlyMerged.id()).contactIds());
+        assertEquals(Long.valueOf(1L), deals.get(ADMIN, onlyMerged.id()).companyId());
+        // the survivor was linked before the merge: it stays, the merged contact comes back
+        assertEquals(List.of(11L, 13L, 12L), deals.get(ADMIN, both.id()).contactIds());
+        assertEquals(List.of(11L), deals.get(ADMIN, survivors.id()).contactIds());
+        assertEquals(Long.valueOf(2L), deals.get(ADMIN, survivors.id()).companyId());
+        assertEquals(List.of(), handler.moveBack(true, 12L, 11L));
+    }
+
     @Test
     public void contactMergeRepointsDealsWithoutDoubleLinks() {
         DealDto onlyMerged = deals.create(MANAGER, withLinks(withOwner(deal("Only merged"), "anna"), 1L, List.of(13L, 12L)));

@@ -14,11 +14,37 @@ import org.osgi.service.event.Event;
 public class TaskMergeHandlerTest extends TasksFixture {
 
     private static Event merged(String entity, Object mergedId, Object survivorId) {
+        return event(CrmEvents.MERGED, entity, mergedId, survivorId);
+    }
+
+    private static Event event(String action, String entity, Object mergedId, Object survivorId) {
         Map<String, Object> props = new HashMap<>();
         props.put(CrmEvents.ENTITY, entity);
         props.put(CrmEvents.ID, mergedId);
-        props.put(CrmEvents.SURVIVOR_ID, survivorId);
-        return new Event(CrmEvents.topic(entity, CrmEvents.MERGED), props);
+        if (survivorId != null) {
+            props.put(CrmEvents.SURVIVOR_ID, survivorId);
+        }
+        return new Event(CrmEvents.topic(entity, action), props);
+    }
+
+    @Test
+    public void restoringTheMergedRecordTakesBackTheTasksStillOnTheSurvivor() {
+        TaskDto moved = tasks.create(ANNA, task("Moved").contact(12L).build());
+        TaskDto movedOn = tasks.create(ANNA, task("Moved on").contact(12L).build());
+        TaskDto survivors = tasks.create(ANNA, task("Survivor's").contact(11L).build());
+        TaskMergeHandler handler = new TaskMergeHandler(emf, clock);
+        handler.handleEvent(merged(CrmEvents.CONTACT, 12L, 11L));
+        // after the merge somebody gives one of the moved tasks to a third contact: it stays there
+        TaskDto now = tasks.get(ADMIN, movedOn.id());
+        tasks.update(ADMIN, movedOn.id(), now.version(), task("Moved on").contact(13L).build());
+
+        handler.handleEvent(event(CrmEvents.RESTORED, CrmEvents.CONTACT, 12L, null)); // a plain restore: nothing
+        assertEquals(Long.valueOf(11L), tasks.get(ADMIN, moved.id()).contactId());
+        handler.handleEvent(event(CrmEvents.RESTORED, CrmEvents.CONTACT, 12L, 11L));
+        assertEquals(Long.valueOf(12L), tasks.get(ADMIN, moved.id()).contactId());
+        assertEquals(Long.valueOf(13L), tasks.get(ADMIN, movedOn.id()).contactId());
+        assertEquals(Long.valueOf(11L), tasks.get(ADMIN, survivors.id()).contactId());
+        assertEquals(0, handler.moveBack("contactId", 12L, 11L));
     }
 
     @Test

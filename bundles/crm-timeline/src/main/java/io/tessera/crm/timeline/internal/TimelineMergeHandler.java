@@ -1,7 +1,9 @@
 package io.tessera.crm.timeline.internal;
 
 import io.tessera.crm.api.CrmEvents;
+import io.tessera.crm.support.events.MergeEvent;
 import io.tessera.crm.support.jpa.Transactions;
+import java.util.List;
 import javax.persistence.EntityManagerFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,11 +22,15 @@ import org.slf4j.LoggerFactory;
  *     the entry already has one), so the survivor's history shows the merged card's past. The merged card keeps
  *     its own rows: restored, it still shows its history.</li>
  * </ul>
+ * The notes moved are remembered ({@link NoteMergeMove}); when the merged record is restored ({@code RESTORED} with
+ * {@link CrmEvents#SURVIVOR_ID}) those still about the survivor are about it again.
  * One local transaction; a failure is logged, never thrown at the sender.
  */
 @Component(service = EventHandler.class, property = {
         EventConstants.EVENT_TOPIC + "=" + CrmEvents.TOPIC_PREFIX + CrmEvents.CONTACT + "/" + CrmEvents.MERGED,
-        EventConstants.EVENT_TOPIC + "=" + CrmEvents.TOPIC_PREFIX + CrmEvents.COMPANY + "/" + CrmEvents.MERGED})
+        EventConstants.EVENT_TOPIC + "=" + CrmEvents.TOPIC_PREFIX + CrmEvents.COMPANY + "/" + CrmEvents.MERGED,
+        EventConstants.EVENT_TOPIC + "=" + CrmEvents.TOPIC_PREFIX + CrmEvents.CONTACT + "/" + CrmEvents.RESTORED,
+        EventConstants.EVENT_TOPIC + "=" + CrmEvents.TOPIC_PREFIX + CrmEvents.COMPANY + "/" + CrmEvents.RESTORED})
 public class TimelineMergeHandler implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TimelineMergeHandler.class);
 
@@ -40,13 +46,15 @@ public class TimelineMergeHandler implements EventHandler {
     @Override
     public void handleEvent(Event event) {
         try {
-            Object merged = event.getProperty(CrmEvents.ID);
-            Object survivor = event.getProperty(CrmEvents.SURVIVOR_ID);
-            if (!(merged instanceof Long m) || !(survivor instanceof Long s) || m.equals(s)) {
-                LOG.warn("ignoring {} without {} and {}", event.getTopic(), CrmEvents.ID, CrmEvents.SURVIVOR_ID);
-                return;
+            MergeEvent e = MergeEvent.of(event.getTopic(), event::getProperty, LOG::warn);
+            if (e == null) {
+                return; // a plain restore: nothing was moved
             }
-            repoint(event.getTopic().endsWith("/" + CrmEvents.CONTACT + "/" + CrmEvents.MERGED), m, s);
+            if (e.undo()) {
+                moveNotesBack(e.contact(), e.mergedId(), e.survivorId());
+            } else {
+                repoint(e.contact(), e.mergedId(), e.survivorId());
+            }
         } catch (RuntimeException e) {
             LOG.warn("could not re-point the timeline after {}", event.getTopic(), e);
         }
@@ -58,6 +66,10 @@ public class TimelineMergeHandler implements EventHandler {
         String table = contact ? "TL_ENTRY_CONTACT" : "TL_ENTRY_COMPANY";
         String column = contact ? "CONTACT_ID" : "COMPANY_ID";
         int[] result = tx.write(em -> {
+            for (Long id : em.createQuery("SELECT n.id FROM NoteEntity n WHERE n." + field + " = :m", Long.class)
+                    .setParameter("m", mergedId).getResultList()) {
+                em.persist(new NoteMergeMove(field, mergedId, survivorId, id));
+            }
             int notes = em.createQuery("UPDATE NoteEntity n SET n." + field + " = :s, n.version = n.version + 1"
                             + " WHERE n." + field + " = :m")
                     .setParameter("s", survivorId).setParameter("m", mergedId).executeUpdate();
@@ -71,5 +83,25 @@ public class TimelineMergeHandler implements EventHandler {
         // The link rows were written past JPA: entries cached with their old links must be read again.
         emf.getCache().evict(TimelineEntryEntity.class);
         return result;
+    }
+
+    /** The notes the merge moved and that are still about the survivor are about the merged record again. */
+    int moveNotesBack(boolean contact, long mergedId, long survivorId) {
+        String field = contact ? "contactId" : "companyId";
+        return tx.write(em -> {
+            List<Long> ids = em.createQuery("SELECT mv.noteId FROM NoteMergeMove mv WHERE mv.field = :f"
+                            + " AND mv.mergedId = :m AND mv.survivorId = :s", Long.class)
+                    .setParameter("f", field).setParameter("m", mergedId).setParameter("s", survivorId)
+                    .getResultList();
+            int moved = ids.isEmpty() ? 0 : em.createQuery("UPDATE NoteEntity n SET n." + field + " = :m,"
+                            + " n.version = n.version + 1 WHERE n.id IN :ids AND n." + field + " = :s")
+                    .setParameter("m", mergedId).setParameter("s", survivorId).setParameter("ids", ids)
+                    .executeUpdate();
+            em.createQuery("DELETE FROM NoteMergeMove mv WHERE mv.field = :f AND mv.mergedId = :m"
+                            + " AND mv.survivorId = :s")
+                    .setParameter("f", field).setParameter("m", mergedId).setParameter("s", survivorId)
+                    .executeUpdate();
+            return moved;
+        });
     }
 }

@@ -54,6 +54,13 @@ public class TimelineMergeHandlerTest extends TimelineTestBase {
 
         // Delivered twice: nothing more.
         assertArrayEquals(new int[] {0, 0}, handler.repoint(true, 11L, 10L));
+
+        // The merged card restored: its note is about it again, the survivor's stays
+        handler.handleEvent(new Event(CrmEvents.topic(CrmEvents.CONTACT, CrmEvents.RESTORED), props(CrmEvents.ENTITY,
+                CrmEvents.CONTACT, CrmEvents.ID, 11L, CrmEvents.SURVIVOR_ID, 10L)));
+        assertEquals(Long.valueOf(11L), notes.get(ADMIN, note.id()).contactId());
+        assertEquals(Long.valueOf(10L), notes.get(ADMIN, other.id()).contactId());
+        assertEquals(0, handler.moveNotesBack(true, 11L, 10L));
     }
 
     @Test
