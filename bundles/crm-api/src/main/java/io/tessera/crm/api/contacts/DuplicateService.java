@@ -52,7 +52,8 @@ import java.util.List;
  * forgets S, and the {@code RESTORED} event carries {@link io.tessera.crm.api.CrmEvents#SURVIVOR_ID} = S, on which
  * the deals, tasks and notes that were moved from M to S at the merge (and are still on S) go back to M. What was
  * added to S (phones, e-mails, tags, filled fields) stays on S, so nothing is lost; the timeline keeps its history
- * on both. Contacts re-pointed by a company merge stay linked to S.
+ * on both. Contacts a company merge re-linked from M to S and still linked to S are linked to M again (one that
+ * was linked to S before the merge keeps that link too).
  */
 public interface DuplicateService {
     String RULE_EMAIL = "EMAIL";

@@ -263,16 +263,18 @@ public class DuplicateServiceImpl implements DuplicateService {
             s.customFields = customFields(conflicts, s.customFields, m.customFields);
 
             Timestamp now = now();
-            List<Long> moved = repointContacts(em, m.id, s.id, now);
+            List<MovedContactEmbeddable> moved = repointContacts(em, m.id, s.id, now);
             s.updatedAt = now;
             m.archived = true;
             m.mergedInto = s.id;
             m.updatedAt = now;
-            record(em, CompanyServiceImpl.ENTITY, s.id, m.id, now, caller, conflicts);
+            record(em, CompanyServiceImpl.ENTITY, s.id, m.id, now, caller, conflicts).movedContacts =
+                    new ArrayList<>(moved);
             em.flush();
             String summary = "Company '" + m.name + "' (#" + m.id + ") merged into '" + s.name + "' (#" + s.id + ")"
                     + conflictNote(conflicts);
-            return new Merged<>(Mapping.company(s), summary, List.of(m.id, s.id), moved);
+            return new Merged<>(Mapping.company(s), summary, List.of(m.id, s.id),
+                    moved.stream().map(mv -> mv.contactId).toList());
         });
         events.sendMerged(CompanyServiceImpl.ENTITY, mergedId, survivorId, caller.username(),
                 result.survivor().owner(), result.summary(), result.companyIds(), result.contactIds());
@@ -283,11 +285,13 @@ public class DuplicateServiceImpl implements DuplicateService {
      * Every contact linked to the merged company (live or archived) is linked to the survivor instead, in the same
      * place in its list; a contact already linked to both keeps the one link. Only these contacts are read.
      */
-    private static List<Long> repointContacts(EntityManager em, long mergedId, long survivorId, Timestamp now) {
+    private static List<MovedContactEmbeddable> repointContacts(EntityManager em, long mergedId, long survivorId,
+                                                                Timestamp now) {
         List<ContactEntity> linked = em.createQuery("SELECT DISTINCT c FROM ContactEntity c JOIN c.companyIds k"
                 + " WHERE k = :m ORDER BY c.id", ContactEntity.class).setParameter("m", mergedId).getResultList();
-        List<Long> ids = new ArrayList<>();
+        List<MovedContactEmbeddable> moved = new ArrayList<>();
         for (ContactEntity c : linked) {
+            moved.add(new MovedContactEmbeddable(c.id, !c.companyIds.contains(survivorId)));
             List<Long> links = new ArrayList<>();
             for (Long id : c.companyIds) {
                 Long to = id == mergedId ? survivorId : id;
@@ -297,9 +301,35 @@ public class DuplicateServiceImpl implements DuplicateService {
             }
             c.companyIds = links;
             c.updatedAt = now;
-            ids.add(c.id);
         }
-        return ids;
+        return moved;
+    }
+
+    /**
+     * A merged company restored: the contacts its merge re-linked to the survivor, and still linked to it, are
+     * linked to it again (a contact linked to the survivor before the merge keeps that link too).
+     */
+    static void contactsBack(EntityManager em, long mergedId, long survivorId, Timestamp now) {
+        for (MergeEntity merge : em.createQuery("SELECT m FROM MergeEntity m WHERE m.kind = :k AND m.mergedId = :m"
+                        + " AND m.survivorId = :s", MergeEntity.class).setParameter("k", CompanyServiceImpl.ENTITY)
+                .setParameter("m", mergedId).setParameter("s", survivorId).getResultList()) {
+            for (MovedContactEmbeddable mv : merge.movedContacts) {
+                ContactEntity c = em.find(ContactEntity.class, mv.contactId);
+                int at = c == null ? -1 : c.companyIds.indexOf(survivorId);
+                if (at < 0 || c.companyIds.contains(mergedId)) {
+                    continue;
+                }
+                List<Long> links = new ArrayList<>(c.companyIds);
+                if (mv.survivorAdded) {
+                    links.set(at, mergedId);
+                } else {
+                    links.add(mergedId);
+                }
+                c.companyIds = links;
+                c.updatedAt = now;
+            }
+            merge.movedContacts = new ArrayList<>();
+        }
     }
 
     @Override
@@ -329,8 +359,8 @@ public class DuplicateServiceImpl implements DuplicateService {
         return out;
     }
 
-    private static void record(EntityManager em, String kind, long survivorId, long mergedId, Timestamp at,
-                               Caller caller, List<MergeConflict> conflicts) {
+    private static MergeEntity record(EntityManager em, String kind, long survivorId, long mergedId, Timestamp at,
+                                      Caller caller, List<MergeConflict> conflicts) {
         MergeEntity m = new MergeEntity();
         m.kind = kind;
         m.survivorId = survivorId;
@@ -339,6 +369,7 @@ public class DuplicateServiceImpl implements DuplicateService {
         m.mergedBy = caller.username();
         m.conflicts = new ArrayList<>(conflicts.stream().map(MergeConflictEmbeddable::new).toList());
         em.persist(m);
+        return m;
     }
 
     private static void checkDistinct(long survivorId, long mergedId) {

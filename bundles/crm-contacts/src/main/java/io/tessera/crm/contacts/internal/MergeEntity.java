@@ -48,4 +48,9 @@ public class MergeEntity {
     @CollectionTable(name = "CON_MERGE_CONFLICT", joinColumns = @JoinColumn(name = "MERGE_ID"))
     @OrderColumn(name = "POS")
     List<MergeConflictEmbeddable> conflicts = new ArrayList<>();
+
+    /** For a company merge: the contacts re-linked to the survivor, until the merged company is restored. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "CON_MERGE_MOVED_CONTACT", joinColumns = @JoinColumn(name = "MERGE_ID"))
+    List<MovedContactEmbeddable> movedContacts = new ArrayList<>();
 }

@@ -443,6 +443,33 @@ public class DuplicateServiceImplTest {
     // ------------------------------------------------------------------ merging companies
 
     @Test
+    public void restoringAMergedCompanyLinksItsContactsBack() {
+        long s = company("Acme", null, null);
+        long m = company("ACME LLC", null, null);
+        long other = company("Other", null, null);
+        long onlyMerged = contact(ADMIN, "A", "A", null, null, List.of(other, m));
+        long both = contact(ADMIN, "B", "B", null, null, List.of(m, other, s));
+        long movedOn = contact(ADMIN, "C", "C", null, null, List.of(m));
+        duplicates.mergeCompanies(ADMIN, s, m);
+        ContactDto c = contacts.get(ADMIN, movedOn);
+        contacts.update(ADMIN, movedOn, c.version(), person("C", "C", null, null, List.of(other), null));
+        events.clear();
+
+        companies.restore(ADMIN, m);
+
+        assertEquals(s, events.last().getProperty(CrmEvents.SURVIVOR_ID));
+        assertEquals(List.of(other, m), contacts.get(ADMIN, onlyMerged).companyIds());
+        assertEquals(List.of(s, other, m), contacts.get(ADMIN, both).companyIds());
+        assertEquals(List.of(other), contacts.get(ADMIN, movedOn).companyIds());
+        assertFalse(companies.get(ADMIN, m).archived());
+        // a second archive and restore is a plain one
+        companies.archive(ADMIN, m);
+        events.clear();
+        companies.restore(ADMIN, m);
+        assertNull(events.last().getProperty(CrmEvents.SURVIVOR_ID));
+    }
+
+    @Test
     public void mergeCompaniesRepointsTheirContacts() {
         CompanyDto s = companies.create(ADMIN, new CompanyInput("Acme", null, "7701234567", null, null,
                 List.of("+7 495 000-00-01"), null, null, Set.of("x"), null, null));
