@@ -50,6 +50,16 @@ public class CoreFlowIT extends TesseraTestSupport {
         }
     }
 
+    @javax.inject.Inject
+    private org.osgi.framework.BundleContext context;
+
+    /** See etc/custom.properties: Derby's dynamic import of javax.naming once failed during a boot-time refresh. */
+    @Test
+    public void javaxNamingComesFromTheBootClassPath() {
+        String delegated = context.getProperty("org.osgi.framework.bootdelegation");
+        assertTrue(delegated, delegated.contains("javax.naming.*"));
+    }
+
     @Test
     public void healthAnswersWithoutLoginAndTheRestNeedsOne() throws Exception {
         Reply health = get("/health", null, null);
