@@ -64,6 +64,12 @@ final class Draft {
     /** The column each field came from, to name the column of a service's validation error. */
     final Map<String, String> columnOf = new LinkedHashMap<>();
 
+    /** "First Last" of a contact row, null when both are empty. */
+    String fullName() {
+        String full = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
+        return full.isEmpty() ? null : full;
+    }
+
     boolean rejected() {
         return problem != null;
     }

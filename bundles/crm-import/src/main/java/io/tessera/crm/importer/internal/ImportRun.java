@@ -362,9 +362,7 @@ final class ImportRun implements Runnable {
                 notes.add((d.followUp.hasDeal() ? "a deal" : "") + (d.followUp.hasDeal() && d.followUp.hasTask()
                         ? " and " : "") + (d.followUp.hasTask() ? "a task" : "") + " would be created");
             } else {
-                String name = entity == Entity.COMPANIES ? d.name
-                        : ((d.firstName == null ? "" : d.firstName) + " " + (d.lastName == null ? "" : d.lastName))
-                        .strip();
+                String name = entity == Entity.COMPANIES ? d.name : d.fullName();
                 followUps.write(caller, r, d, entity, r.recordId, d.linkedCompanyId, name, stages(), notes);
             }
             String all = (r.message == null ? "" : r.message + "; ") + String.join("; ", notes);

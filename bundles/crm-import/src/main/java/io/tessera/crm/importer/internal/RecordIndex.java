@@ -104,7 +104,7 @@ final class RecordIndex {
             keysOf(batch, DuplicateService.RULE_NAME, drafts, d -> one(d.company));
             keysOf(batch, DuplicateService.RULE_EMAIL, drafts, d -> d.emails);
             keysOf(batch, DuplicateService.RULE_PHONE, drafts, d -> d.phones);
-            keysOf(batch, DuplicateService.RULE_NAME_IN_COMPANY, drafts, d -> one(fullName(d)));
+            keysOf(batch, DuplicateService.RULE_NAME_IN_COMPANY, drafts, d -> one(d.fullName()));
             samePeople(batch, drafts);
         }
     }
@@ -118,14 +118,14 @@ final class RecordIndex {
         Map<String, List<Draft>> byCompany = new LinkedHashMap<>();
         for (Draft d : drafts) {
             String company = key(DuplicateService.RULE_NAME, d.company);
-            if (company != null && fullName(d) != null) {
+            if (company != null && d.fullName() != null) {
                 byCompany.computeIfAbsent(company, k -> new ArrayList<>()).add(d);
             }
         }
         byCompany.forEach((company, rows) -> {
             if (rows.size() > 1) {
-                for (List<Integer> group : batch.similarNameGroups(rows.stream().map(RecordIndex::fullName).toList())) {
-                    String key = "n:" + key(DuplicateService.RULE_NAME_IN_COMPANY, fullName(rows.get(group.get(0))))
+                for (List<Integer> group : batch.similarNameGroups(rows.stream().map(Draft::fullName).toList())) {
+                    String key = "n:" + key(DuplicateService.RULE_NAME_IN_COMPANY, rows.get(group.get(0)).fullName())
                             + "|" + company;
                     group.forEach(i -> samePerson.put(rows.get(i), key));
                 }
@@ -138,11 +138,6 @@ final class RecordIndex {
         Set<String> all = new HashSet<>();
         drafts.forEach(d -> all.addAll(values.apply(d)));
         keyOf.put(rule, all.isEmpty() ? Map.of() : batch.matchKeys(rule, all));
-    }
-
-    private static String fullName(Draft d) {
-        String name = ((d.firstName == null ? "" : d.firstName) + " " + (d.lastName == null ? "" : d.lastName)).strip();
-        return name.isEmpty() ? null : name;
     }
 
     /** The match key of a value of the current buffer under the rule, or null when it has none. */
@@ -182,7 +177,7 @@ final class RecordIndex {
             return same;
         }
         String company = key(DuplicateService.RULE_NAME, d.company);
-        String name = key(DuplicateService.RULE_NAME_IN_COMPANY, fullName(d));
+        String name = key(DuplicateService.RULE_NAME_IN_COMPANY, d.fullName());
         return company == null || name == null ? null : "n:" + name + "|" + company;
     }
 

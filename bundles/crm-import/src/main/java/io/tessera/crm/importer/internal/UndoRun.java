@@ -96,8 +96,8 @@ final class UndoRun implements Runnable {
         for (ImportRowEntity r : rows) {
             if (r.dealId != null || r.taskId != null) {
                 String error = followUps.archive(caller, r);
-                if (error != null && failed++ < LISTED) {
-                    failures.add("row " + r.rowNo + ": " + error);
+                if (error != null) {
+                    fail(r, error);
                 }
             }
             if ("CREATED".equals(r.outcome) && r.recordId != null) {
@@ -140,9 +140,16 @@ final class UndoRun implements Runnable {
     private void report(List<ImportRowEntity> rows, List<BatchResult> results) {
         for (int i = 0; i < rows.size(); i++) {
             CrmException error = results.get(i).error();
-            if (error != null && failed++ < LISTED) {
-                failures.add("row " + rows.get(i).rowNo + ": " + error.getMessage());
+            if (error != null) {
+                fail(rows.get(i), error.getMessage());
             }
+        }
+    }
+
+    /** Counts a row that could not be reverted; the first {@value #LISTED} are listed. */
+    private void fail(ImportRowEntity row, String message) {
+        if (failed++ < LISTED) {
+            failures.add("row " + row.rowNo + ": " + message);
         }
     }
 }
