@@ -148,7 +148,7 @@ public class CompanyServiceImpl implements CompanyService {
                     // restoring a merged card undoes the merge: the event tells the other bundles which survivor
                     mergedInto[0] = e.mergedInto;
                     e.mergedInto = null;
-                    DuplicateServiceImpl.contactsBack(em, e.id, mergedInto[0], ContactServiceImpl.now(clock));
+                    CompanyMergeLinks.restore(em, e.id, mergedInto[0], ContactServiceImpl.now(clock));
                 }
                 e.updatedAt = ContactServiceImpl.now(clock);
                 em.flush();

@@ -263,7 +263,7 @@ public class DuplicateServiceImpl implements DuplicateService {
             s.customFields = customFields(conflicts, s.customFields, m.customFields);
 
             Timestamp now = now();
-            List<MovedContactEmbeddable> moved = repointContacts(em, m.id, s.id, now);
+            List<MovedContactEmbeddable> moved = CompanyMergeLinks.repoint(em, m.id, s.id, now);
             s.updatedAt = now;
             m.archived = true;
             m.mergedInto = s.id;
@@ -279,57 +279,6 @@ public class DuplicateServiceImpl implements DuplicateService {
         events.sendMerged(CompanyServiceImpl.ENTITY, mergedId, survivorId, caller.username(),
                 result.survivor().owner(), result.summary(), result.companyIds(), result.contactIds());
         return result.survivor();
-    }
-
-    /**
-     * Every contact linked to the merged company (live or archived) is linked to the survivor instead, in the same
-     * place in its list; a contact already linked to both keeps the one link. Only these contacts are read.
-     */
-    private static List<MovedContactEmbeddable> repointContacts(EntityManager em, long mergedId, long survivorId,
-                                                                Timestamp now) {
-        List<ContactEntity> linked = em.createQuery("SELECT DISTINCT c FROM ContactEntity c JOIN c.companyIds k"
-                + " WHERE k = :m ORDER BY c.id", ContactEntity.class).setParameter("m", mergedId).getResultList();
-        List<MovedContactEmbeddable> moved = new ArrayList<>();
-        for (ContactEntity c : linked) {
-            moved.add(new MovedContactEmbeddable(c.id, !c.companyIds.contains(survivorId)));
-            List<Long> links = new ArrayList<>();
-            for (Long id : c.companyIds) {
-                Long to = id == mergedId ? survivorId : id;
-                if (!links.contains(to)) {
-                    links.add(to);
-                }
-            }
-            c.companyIds = links;
-            c.updatedAt = now;
-        }
-        return moved;
-    }
-
-    /**
-     * A merged company restored: the contacts its merge re-linked to the survivor, and still linked to it, are
-     * linked to it again (a contact linked to the survivor before the merge keeps that link too).
-     */
-    static void contactsBack(EntityManager em, long mergedId, long survivorId, Timestamp now) {
-        for (MergeEntity merge : em.createQuery("SELECT m FROM MergeEntity m WHERE m.kind = :k AND m.mergedId = :m"
-                        + " AND m.survivorId = :s", MergeEntity.class).setParameter("k", CompanyServiceImpl.ENTITY)
-                .setParameter("m", mergedId).setParameter("s", survivorId).getResultList()) {
-            for (MovedContactEmbeddable mv : merge.movedContacts) {
-                ContactEntity c = em.find(ContactEntity.class, mv.contactId);
-                int at = c == null ? -1 : c.companyIds.indexOf(survivorId);
-                if (at < 0 || c.companyIds.contains(mergedId)) {
-                    continue;
-                }
-                List<Long> links = new ArrayList<>(c.companyIds);
-                if (mv.survivorAdded) {
-                    links.set(at, mergedId);
-                } else {
-                    links.add(mergedId);
-                }
-                c.companyIds = links;
-                c.updatedAt = now;
-            }
-            merge.movedContacts = new ArrayList<>();
-        }
     }
 
     @Override
