@@ -34,8 +34,12 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
  * the real contacts services, and inserts the same rows with raw JDBC batches into the same database.
  */
 public final class ImportBenchmark {
+    /** The warm-up's contacts are numbered from here: their names, e-mails and phones are not those measured. */
+    private static final int WARM_UP_OFFSET = 5_000_000;
+
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 30_000;
         Path dir = Paths.get("target", "bench");
         if (Files.exists(dir)) {
             try (Stream<Path> s = Files.walk(dir)) {
@@ -43,52 +47,31 @@ public final class ImportBenchmark {
             }
         }
         Files.createDirectories(dir);
-        Path csv = dir.resolve("contacts.csv");
-        try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            w.write("Имя;Фамилия;Телефон;E-mail;Должность;Теги\n");
-            for (int i = 0; i < n; i++) {
-                int k = i % 10 == 9 ? (i / 20) * 10 : i; // every 10th row repeats an earlier, original row (10% duplicates)
-                w.write("Иван" + k + ";Петров" + k + ";8 (9" + String.format("%02d", k % 100) + ") "
-                        + String.format("%03d-%02d-%02d", (k / 10000) % 1000, (k / 100) % 100, k % 100) + ";ivan" + k
-                        + "@example.ru;Manager;bench\n");
+        Path db = dir.resolve("db");
+        long before = 0;
+        Run run;
+        try (Server server = new Server(db)) {
+            if (warmUp > 0) {
+                // A server imports with compiled code; a cold JVM on 2 cores spends about as much CPU time compiling
+                // Derby's and EclipseLink's code as importing. So first other contacts (names, e-mails and phones of
+                // their own, no duplicates of the measured file) are imported into the same database through the
+                // same services; only the second import is measured, against a base that already holds them.
+                Run warm = server.importFile(writeCsv(dir.resolve("warm-up.csv"), warmUp, WARM_UP_OFFSET));
+                System.out.printf("WARM-UP: %d other contacts imported first in %.1f s (JIT %.1f s)%n", warmUp,
+                        warm.seconds, warm.jitSeconds);
+                before = server.maxContactId();
             }
+            run = server.importFile(writeCsv(dir.resolve("contacts.csv"), n, 0));
         }
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(dir.resolve("db").toAbsolutePath().toString());
-        ds.setCreateDatabase("create");
-        Map<String, Object> props = Map.of("javax.persistence.nonJtaDataSource", ds,
-                "eclipselink.logging.level", "WARNING");
-        EntityManagerFactory contactsEmf = Persistence.createEntityManagerFactory("crm-contacts", props);
-        EntityManagerFactory importEmf = Persistence.createEntityManagerFactory("crm-import", props);
-        // events are dropped: a real EventAdmin feeding the timeline would cost more per row
-        org.osgi.service.event.EventAdmin events = new org.osgi.service.event.EventAdmin() {
-            @Override
-            public void postEvent(org.osgi.service.event.Event event) {
-            }
-
-            @Override
-            public void sendEvent(org.osgi.service.event.Event event) {
-            }
-        };
-        ContactService contacts = new ContactServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users());
-        CompanyService companies = new CompanyServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users());
-        ImportServiceImpl imports = new ImportServiceImpl(importEmf, contacts, companies,
-                new ContactBatchServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users()));
-        Caller admin = Caller.of("admin", Roles.ADMIN);
-
-        resetPeaks();
-        long t0 = System.nanoTime();
-        ImportDto job = imports.start(admin, "contacts.csv", csv, ImportOptions.defaults());
-        while (!job.status().finished()) {
-            job = imports.await(admin, job.id(), Duration.ofSeconds(5));
-            System.out.printf("  %d/%d rows, %.0f rows/s%n", job.rowsDone(), job.rowsTotal(), job.rate());
-        }
-        double importSeconds = (System.nanoTime() - t0) / 1e9;
-        long peak = peakHeap();
+        double importSeconds = run.seconds;
+        ImportDto job = run.job;
         System.out.println(job);
         System.out.printf("IMPORT: %d rows in %.1f s = %.0f rows/s (created %d, merged %d, rejected %d), peak heap %d MB%n",
-                n, importSeconds, n / importSeconds, job.created(), job.merged(), job.rejected(), peak >> 20);
-        imports.close();
+                n, importSeconds, n / importSeconds, job.created(), job.merged(), job.rejected(), run.peakHeap >> 20);
+        System.out.printf("CPU: %.1f s of CPU time in %.1f s (%.2f cores busy of %d); of it the import thread %.1f s,"
+                + " GC %.1f s, JIT %.1f s%n", run.cpuSeconds, importSeconds, run.cpuSeconds / importSeconds,
+                Runtime.getRuntime().availableProcessors(), run.importThreadSeconds, run.gcSeconds, run.jitSeconds);
+        EmbeddedDataSource ds = dataSource(db);
 
         // raw JDBC: the same rows (contact + e-mail + phone rows), batches of 1000, one commit per batch
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
@@ -134,15 +117,124 @@ public final class ImportBenchmark {
                 // the copy reads every stored row into memory first (so that only the inserts are timed)
                 System.out.println("RAW JDBC, SAME SCHEMA: skipped above 200,000 rows");
             } else {
-                double[] same = SameSchemaBaseline.run(c);
+                double[] same = SameSchemaBaseline.run(c, before);
                 System.out.printf("RAW JDBC, SAME SCHEMA: the %d rows the import stored (contacts and their phone, "
                         + "e-mail and tag rows; same columns, keys and indexes) in %.2f s = %.0f file rows/s%n",
                         (long) same[1], same[0], n / same[0]);
                 System.out.printf("RATIO import/raw same schema = %.3f%n", same[0] / importSeconds);
             }
         }
-        contactsEmf.close();
-        importEmf.close();
+    }
+
+    /** What one import took: wall and CPU seconds of the whole process while it ran, of them GC and JIT. */
+    private record Run(ImportDto job, double seconds, double cpuSeconds, double gcSeconds, double jitSeconds,
+                       double importThreadSeconds, long peakHeap) {
+    }
+
+    /** The contacts and import services on one database, as a server has them. */
+    private static final class Server implements AutoCloseable {
+        private final EntityManagerFactory contactsEmf;
+        private final EntityManagerFactory importEmf;
+        private final ImportServiceImpl imports;
+        private final Caller admin = Caller.of("admin", Roles.ADMIN);
+        private long importThreadCpu;
+
+        Server(Path db) {
+            Map<String, Object> props = Map.of("javax.persistence.nonJtaDataSource", dataSource(db),
+                    "eclipselink.logging.level", "WARNING");
+            contactsEmf = Persistence.createEntityManagerFactory("crm-contacts", props);
+            importEmf = Persistence.createEntityManagerFactory("crm-import", props);
+            // events are dropped: a real EventAdmin feeding the timeline would cost more per row
+            org.osgi.service.event.EventAdmin events = new org.osgi.service.event.EventAdmin() {
+                @Override
+                public void postEvent(org.osgi.service.event.Event event) {
+                }
+
+                @Override
+                public void sendEvent(org.osgi.service.event.Event event) {
+                }
+            };
+            ContactService contacts = new ContactServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users());
+            CompanyService companies = new CompanyServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users());
+            imports = new ImportServiceImpl(importEmf, contacts, companies,
+                    new ContactBatchServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users()));
+        }
+
+        Run importFile(Path csv) throws Exception {
+            resetPeaks();
+            long t0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
+            long gc0 = gcMillis();
+            long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            ImportDto job = imports.start(admin, csv.getFileName().toString(), csv, ImportOptions.defaults());
+            while (!job.status().finished()) {
+                job = imports.await(admin, job.id(), Duration.ofSeconds(5));
+                System.out.printf("  %d/%d rows, %.0f rows/s%n", job.rowsDone(), job.rowsTotal(), job.rate());
+            }
+            long threadCpu = importThreadCpuNanos();
+            Run run = new Run(job, (System.nanoTime() - t0) / 1e9, (processCpuNanos() - cpu0) / 1e9,
+                    (gcMillis() - gc0) / 1e3,
+                    (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0) / 1e3,
+                    (threadCpu - importThreadCpu) / 1e9, peakHeap());
+            importThreadCpu = threadCpu;
+            return run;
+        }
+
+        long maxContactId() {
+            var em = contactsEmf.createEntityManager();
+            try {
+                return ((Number) em.createNativeQuery("SELECT MAX(ID) FROM CON_CONTACT").getSingleResult()).longValue();
+            } finally {
+                em.close();
+            }
+        }
+
+        @Override
+        public void close() {
+            imports.close();
+            contactsEmf.close();
+            importEmf.close();
+        }
+    }
+
+    private static EmbeddedDataSource dataSource(Path db) {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName(db.toAbsolutePath().toString());
+        ds.setCreateDatabase("create");
+        return ds;
+    }
+
+    /**
+     * N contacts numbered from {@code offset}; every 10th row repeats an earlier, original row (10% duplicates by
+     * e-mail and phone).
+     */
+    private static Path writeCsv(Path csv, int n, int offset) throws java.io.IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            w.write("Имя;Фамилия;Телефон;E-mail;Должность;Теги\n");
+            for (int i = 0; i < n; i++) {
+                int k = offset + (i % 10 == 9 ? (i / 20) * 10 : i);
+                w.write("Иван" + k + ";Петров" + k + ";8 (9" + String.format("%02d", k % 100) + ") "
+                        + String.format("%03d-%02d-%02d", (k / 10000) % 1000, (k / 100) % 100, k % 100) + ";ivan" + k
+                        + "@example.ru;Manager;bench\n");
+            }
+        }
+        return csv;
+    }
+
+    /** The CPU time of the import's own thread (one per ImportServiceImpl; each run has its own). */
+    private static long importThreadCpuNanos() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("crm-import"))
+                .mapToLong(t -> ManagementFactory.getThreadMXBean().getThreadCpuTime(t.getId())).sum();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void resetPeaks() {
