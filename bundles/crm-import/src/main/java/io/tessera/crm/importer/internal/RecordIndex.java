@@ -8,6 +8,7 @@ import io.tessera.crm.api.contacts.DuplicateService;
 import io.tessera.crm.api.imports.ImportOptions.Entity;
 import io.tessera.crm.support.collect.BloomFilter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -31,6 +32,10 @@ import java.util.function.Function;
  * not grow with the file or the base. A dry run writes nothing, so there the map keeps what earlier buffers "created".
  */
 final class RecordIndex {
+    /** The prefix of each rule's keys. */
+    private static final Map<String, String> PREFIXES = Map.of(DuplicateService.RULE_EMAIL, "e:",
+            DuplicateService.RULE_PHONE, "p:", DuplicateService.RULE_TAX_ID, "t:", DuplicateService.RULE_DOMAIN, "d:",
+            DuplicateService.RULE_NAME, "n:");
     private final Map<String, Long> contacts = new HashMap<>();
     private final Map<String, Long> companies = new HashMap<>();
     /** The keys added for provisional (negative) ids, until the record is written; null when not tracked (dry run). */
@@ -38,7 +43,10 @@ final class RecordIndex {
     private final boolean dryRun;
     /** The base's match keys when the import started (so values no record has are not looked up). */
     private final KeySummary base;
-    /** The keys of what this import wrote: later rows may match those (not in {@link #base}). */
+    /**
+     * The keys of what this import wrote, and of what others wrote while it ran ({@link ConcurrentWrites}): later rows
+     * may match those (not in {@link #base}).
+     */
     private final BloomFilter written;
     /** The current buffer's values by rule, with their match keys ({@link ContactBatchService#matchKeys}). */
     private final Map<String, Map<String, String>> keyOf = new HashMap<>();
@@ -206,6 +214,13 @@ final class RecordIndex {
                 map.putIfAbsent(prefix + k, id);
             }
         });
+    }
+
+    /** Values of records others wrote while the import ran: rows from now on look them up. */
+    void writtenElsewhere(ContactBatchService batch, String rule, Collection<String> values) {
+        if (!values.isEmpty()) {
+            batch.matchKeys(rule, values).values().forEach(k -> written.add(PREFIXES.get(rule) + k));
+        }
     }
 
     /** A company this import created for a row of the current buffer. */
