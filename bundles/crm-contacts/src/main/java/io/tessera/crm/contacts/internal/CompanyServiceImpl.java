@@ -149,6 +149,7 @@ public class CompanyServiceImpl implements CompanyService {
                     mergedInto[0] = e.mergedInto;
                     e.mergedInto = null;
                     CompanyMergeLinks.restore(em, e.id, mergedInto[0], ContactServiceImpl.now(clock));
+                    MergeAdditions.takeBack(em, ENTITY, e.id, mergedInto[0], ContactServiceImpl.now(clock));
                 }
                 e.updatedAt = ContactServiceImpl.now(clock);
                 em.flush();

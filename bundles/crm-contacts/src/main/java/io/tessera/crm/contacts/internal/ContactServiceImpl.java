@@ -202,6 +202,7 @@ public class ContactServiceImpl implements ContactService {
                     // restoring a merged card undoes the merge: the event tells the other bundles which survivor
                     mergedInto[0] = e.mergedInto;
                     e.mergedInto = null;
+                    MergeAdditions.takeBack(em, ENTITY, e.id, mergedInto[0], now(clock));
                 }
                 e.updatedAt = now(clock);
                 em.flush();

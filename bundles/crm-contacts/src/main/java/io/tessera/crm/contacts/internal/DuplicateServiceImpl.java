@@ -189,6 +189,7 @@ public class DuplicateServiceImpl implements DuplicateService {
             checkLive(ContactServiceImpl.ENTITY, s.archived, survivorId, s.mergedInto, true);
             checkLive(ContactServiceImpl.ENTITY, m.archived, mergedId, m.mergedInto, false);
             List<MergeConflict> conflicts = new ArrayList<>();
+            Map<String, Object> before = MergeAdditions.values(s);
             Set<Long> companyIds = new LinkedHashSet<>(s.companyIds);
             companyIds.addAll(m.companyIds);
 
@@ -212,7 +213,8 @@ public class DuplicateServiceImpl implements DuplicateService {
             m.archived = true;
             m.mergedInto = s.id;
             m.updatedAt = now;
-            record(em, ContactServiceImpl.ENTITY, s.id, m.id, now, caller, conflicts);
+            record(em, ContactServiceImpl.ENTITY, s.id, m.id, now, caller, conflicts).added =
+                    MergeAdditions.added(before, MergeAdditions.values(s));
             em.flush();
             String summary = "Contact '" + Mapping.displayName(m.firstName, m.lastName) + "' (#" + m.id
                     + ") merged into '" + Mapping.displayName(s.firstName, s.lastName) + "' (#" + s.id + ")"
@@ -237,6 +239,7 @@ public class DuplicateServiceImpl implements DuplicateService {
             checkLive(CompanyServiceImpl.ENTITY, s.archived, survivorId, s.mergedInto, true);
             checkLive(CompanyServiceImpl.ENTITY, m.archived, mergedId, m.mergedInto, false);
             List<MergeConflict> conflicts = new ArrayList<>();
+            Map<String, Object> before = MergeAdditions.values(s);
 
             CompanyServiceImpl.setName(s, scalar(conflicts, "name", s.name, m.name));
             s.legalName = scalar(conflicts, "legalName", s.legalName, m.legalName);
@@ -268,8 +271,9 @@ public class DuplicateServiceImpl implements DuplicateService {
             m.archived = true;
             m.mergedInto = s.id;
             m.updatedAt = now;
-            record(em, CompanyServiceImpl.ENTITY, s.id, m.id, now, caller, conflicts).movedContacts =
-                    new ArrayList<>(moved);
+            MergeEntity merge = record(em, CompanyServiceImpl.ENTITY, s.id, m.id, now, caller, conflicts);
+            merge.movedContacts = new ArrayList<>(moved);
+            merge.added = MergeAdditions.added(before, MergeAdditions.values(s));
             em.flush();
             String summary = "Company '" + m.name + "' (#" + m.id + ") merged into '" + s.name + "' (#" + s.id + ")"
                     + conflictNote(conflicts);
@@ -430,7 +434,7 @@ public class DuplicateServiceImpl implements DuplicateService {
         return text(CustomFields.decode(Map.of(key, stored)).get(key));
     }
 
-    private static String text(Object value) {
+    static String text(Object value) {
         if (value == null) {
             return null;
         }

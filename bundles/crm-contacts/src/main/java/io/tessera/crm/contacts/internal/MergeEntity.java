@@ -49,6 +49,11 @@ public class MergeEntity {
     @OrderColumn(name = "POS")
     List<MergeConflictEmbeddable> conflicts = new ArrayList<>();
 
+    /** What the merge gave the survivor, until the merged card is restored ({@link MergeAdditions}). */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "CON_MERGE_ADDED", joinColumns = @JoinColumn(name = "MERGE_ID"))
+    List<MergeAdditionEmbeddable> added = new ArrayList<>();
+
     /** For a company merge: the contacts re-linked to the survivor, until the merged company is restored. */
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "CON_MERGE_MOVED_CONTACT", joinColumns = @JoinColumn(name = "MERGE_ID"))
