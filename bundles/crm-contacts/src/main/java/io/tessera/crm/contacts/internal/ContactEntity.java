@@ -28,8 +28,7 @@ import javax.persistence.Version;
 @Entity
 @Table(name = "CON_CONTACT", indexes = {
         @Index(name = "CON_CONTACT_OWNER_IX", columnList = "OWNER, ARCHIVED"),
-        @Index(name = "CON_CONTACT_SORT_IX", columnList = "SORT_KEY"),
-        @Index(name = "CON_CONTACT_NAME_KEY_IX", columnList = "NAME_KEY")})
+        @Index(name = "CON_CONTACT_SORT_IX", columnList = "SORT_KEY")})
 @TableGenerator(name = "CON_CONTACT_GEN", table = "CON_IDS", pkColumnValue = "contact", allocationSize = 500)
 public class ContactEntity {
     @Id
@@ -51,7 +50,10 @@ public class ContactEntity {
     /** lower-cased "first last", for searching. */
     @Column(name = "SEARCH_NAME", length = 210, nullable = false)
     String searchName;
-    /** {@link MatchKeys#personName}, for the duplicate rule "same name in the same company". */
+    /**
+     * {@link MatchKeys#personName}, for the duplicate rule "same name in the same company"; not indexed: compared
+     * among the contacts of one company (see {@link RetiredIndexes}).
+     */
     @Column(name = "NAME_KEY", length = 210)
     String nameKey;
     @Column(name = "JOB_POSITION", length = 200)

@@ -72,6 +72,13 @@ public class DuplicateServiceImpl implements DuplicateService {
         } catch (RuntimeException e) {
             LOG.warn("could not fill the duplicate match keys of existing rows; older records may not be matched", e);
         }
+        try {
+            if (RetiredIndexes.drop(emf) > 0) {
+                LOG.info("dropped indexes earlier versions made and nothing reads");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not drop a retired index; inserts stay slower", e);
+        }
     }
 
     // ---------------------------------------------------------------- groups

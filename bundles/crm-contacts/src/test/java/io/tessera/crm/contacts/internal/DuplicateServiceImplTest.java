@@ -561,8 +561,24 @@ public class DuplicateServiceImplTest {
                     + " WHERE ISINDEX = TRUE AND CONGLOMERATENAME LIKE 'CON_%_IX' ORDER BY CONGLOMERATENAME")
                     .getResultList();
             assertTrue(names.toString(), names.containsAll(List.of("CON_CONTACT_EMAIL_IX", "CON_CONTACT_PHONE_KEY_IX",
-                    "CON_CONTACT_COMPANY_IX", "CON_CONTACT_NAME_KEY_IX", "CON_COMPANY_NAME_KEY_IX",
-                    "CON_COMPANY_TAX_KEY_IX", "CON_COMPANY_DOMAIN_IX", "CON_MERGE_SURVIVOR_IX", "CON_MERGE_MERGED_IX")));
+                    "CON_CONTACT_COMPANY_IX", "CON_COMPANY_NAME_KEY_IX", "CON_COMPANY_TAX_KEY_IX",
+                    "CON_COMPANY_DOMAIN_IX", "CON_MERGE_SURVIVOR_IX", "CON_MERGE_MERGED_IX")));
+        } finally {
+            em.close();
+        }
+    }
+
+    @Test
+    public void anIndexEarlierVersionsMadeAndNothingReadsIsDropped() {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            em.createNativeQuery("CREATE INDEX CON_CONTACT_NAME_KEY_IX ON CON_CONTACT (NAME_KEY)").executeUpdate();
+            em.getTransaction().commit();
+            assertEquals(1, RetiredIndexes.drop(emf));
+            assertEquals(0, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SYS.SYSCONGLOMERATES"
+                    + " WHERE CONGLOMERATENAME = 'CON_CONTACT_NAME_KEY_IX'").getSingleResult()).intValue());
+            assertEquals(0, RetiredIndexes.drop(emf));
         } finally {
             em.close();
         }
