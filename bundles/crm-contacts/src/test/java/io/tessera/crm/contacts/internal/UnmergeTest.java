@@ -11,49 +11,20 @@ import io.tessera.crm.api.contacts.CompanyDto;
 import io.tessera.crm.api.contacts.CompanyInput;
 import io.tessera.crm.api.contacts.ContactDto;
 import io.tessera.crm.api.contacts.ContactInput;
-import io.tessera.crm.contacts.internal.Fixtures.RecordingEvents;
-import io.tessera.crm.contacts.internal.Fixtures.TestClock;
-import io.tessera.crm.contacts.internal.Fixtures.Users;
-import io.tessera.crm.support.testing.TestDatabase;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.persistence.EntityManagerFactory;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 /** Restoring a merged card takes back from the survivor what the merge gave it (see {@link MergeAdditions}). */
-public class UnmergeTest {
-    private EntityManagerFactory emf;
-    private TestClock clock;
-    private ContactServiceImpl contacts;
-    private CompanyServiceImpl companies;
-    private DuplicateServiceImpl duplicates;
-
-    @Before
-    public void setUp() {
-        emf = TestDatabase.open("crm-contacts");
-        RecordingEvents events = new RecordingEvents();
-        clock = new TestClock();
-        Users users = new Users();
-        companies = new CompanyServiceImpl(emf, events, users, clock);
-        contacts = new ContactServiceImpl(emf, events, users, clock);
-        duplicates = new DuplicateServiceImpl(emf, events, clock);
-    }
-
-    @After
-    public void tearDown() {
-        emf.close();
-    }
-
+public class UnmergeTest extends DuplicatesTestBase {
     @Test
     public void bothContactsAreAsBeforeTheMerge() {
-        long acme = company("Acme");
-        long other = company("Other");
+        long acme = company("Acme", null, null);
+        long other = company("Other", null, null);
         Map<String, Object> survivorFields = new LinkedHashMap<>();
         survivorFields.put("size", 43);
         survivorFields.put("vip", null);
@@ -115,11 +86,6 @@ public class UnmergeTest {
 
         assertEquals(content(s), content(companies.get(ADMIN, s.id())));
         assertEquals(content(m), content(companies.get(ADMIN, m.id())));
-    }
-
-    private long company(String name) {
-        return companies.create(ADMIN, new CompanyInput(name, null, null, null, null, null, null, null, null, null,
-                null)).id();
     }
 
     /** Everything but the version, the times and the archived flag. */

@@ -1,0 +1,81 @@
+package io.tessera.crm.contacts.internal;
+
+import static io.tessera.crm.contacts.internal.Fixtures.ADMIN;
+
+import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.Page;
+import io.tessera.crm.api.contacts.CompanyInput;
+import io.tessera.crm.api.contacts.ContactInput;
+import io.tessera.crm.api.contacts.DuplicateGroup;
+import io.tessera.crm.contacts.internal.Fixtures.RecordingEvents;
+import io.tessera.crm.contacts.internal.Fixtures.TestClock;
+import io.tessera.crm.contacts.internal.Fixtures.Users;
+import io.tessera.crm.support.testing.TestDatabase;
+import java.util.List;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import org.junit.After;
+import org.junit.Before;
+
+/** The services, fixtures and helpers the duplicate tests share: real services on in-memory Derby. */
+abstract class DuplicatesTestBase {
+    EntityManagerFactory emf;
+    RecordingEvents events;
+    TestClock clock;
+    CompanyServiceImpl companies;
+    ContactServiceImpl contacts;
+    DuplicateServiceImpl duplicates;
+
+    @Before
+    public void setUp() {
+        emf = TestDatabase.open("crm-contacts");
+        events = new RecordingEvents();
+        clock = new TestClock();
+        Users users = new Users();
+        companies = new CompanyServiceImpl(emf, events, users, clock);
+        contacts = new ContactServiceImpl(emf, events, users, clock);
+        duplicates = new DuplicateServiceImpl(emf, events, clock);
+    }
+
+    @After
+    public void tearDown() {
+        emf.close();
+    }
+
+    static ContactInput person(String first, String last, List<String> phones, List<String> emails,
+                               List<Long> companyIds, String owner) {
+        return new ContactInput(first, last, null, phones, emails, null, null, null, null, owner, null, companyIds);
+    }
+
+    long contact(Caller caller, String first, String last, List<String> phones, List<String> emails,
+                 List<Long> companyIds) {
+        return contacts.create(caller, person(first, last, phones, emails, companyIds, null)).id();
+    }
+
+    long contact(String first, String last, List<String> phones, List<String> emails) {
+        return contact(ADMIN, first, last, phones, emails, List.of());
+    }
+
+    static CompanyInput org(String name, String taxId, String website, String owner) {
+        return new CompanyInput(name, null, taxId, null, website, null, null, null, null, null, owner);
+    }
+
+    long company(String name, String taxId, String website) {
+        return companies.create(ADMIN, org(name, taxId, website, null)).id();
+    }
+
+    static List<String> describe(Page<DuplicateGroup> page) {
+        return page.items().stream().map(g -> g.rule() + " " + g.ids() + " " + g.reason()).toList();
+    }
+
+    Long mergedInto(Class<?> type, long id) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            Object v = em.createQuery("SELECT e.mergedInto FROM " + type.getSimpleName() + " e WHERE e.id = :id")
+                    .setParameter("id", id).getSingleResult();
+            return (Long) v;
+        } finally {
+            em.close();
+        }
+    }
+}
