@@ -32,8 +32,14 @@ final class DuplicateRules {
             this.name = name;
         }
 
-        /** Shared key values in order, {@code max} from {@code offset}. */
-        abstract List<Object> keys(EntityManager em, Caller caller, int offset, int max);
+        /**
+         * Shared key values in order, at most {@code max}, those after {@code after} (a {@link #position}; null:
+         * from the first).
+         */
+        abstract List<Object> keys(EntityManager em, Caller caller, String after, int max);
+
+        /** Where a key is in the rule's order, for a cursor (keyset paging: a deep page reads only its own keys). */
+        abstract String position(Object key);
 
         /** One group per key, in the keys' order. */
         abstract List<DuplicateGroup> groups(EntityManager em, Caller caller, List<Object> keys);
@@ -61,12 +67,21 @@ final class DuplicateRules {
         }
 
         @Override
-        List<Object> keys(EntityManager em, Caller caller, int offset, int max) {
+        List<Object> keys(EntityManager em, Caller caller, String after, int max) {
             Sql sql = new Sql("SELECT " + key + " FROM " + from + " WHERE c.ARCHIVED = ").param(false)
-                    .add(" AND " + where + " GROUP BY " + key + " HAVING COUNT(DISTINCT c.ID) > 1");
+                    .add(" AND " + where);
+            if (after != null) {
+                sql.add(" AND " + key + " > ").param(after);
+            }
+            sql.add(" GROUP BY " + key + " HAVING COUNT(DISTINCT c.ID) > 1");
             mine(sql, caller);
             sql.add(" ORDER BY " + key);
-            return sql.page(offset, max).run(em).stream().map(r -> r instanceof Object[] a ? a[0] : r).toList();
+            return sql.first(max).run(em).stream().map(r -> r instanceof Object[] a ? a[0] : r).toList();
+        }
+
+        @Override
+        String position(Object key) {
+            return (String) key;
         }
 
         @Override
@@ -148,9 +163,9 @@ final class DuplicateRules {
             return this;
         }
 
-        /** Standard SQL paging (Derby, PostgreSQL). */
-        Sql page(int offset, int max) {
-            return add(" OFFSET " + offset + " ROWS FETCH NEXT " + max + " ROWS ONLY");
+        /** Standard SQL (Derby, PostgreSQL). */
+        Sql first(int max) {
+            return add(" FETCH FIRST " + max + " ROWS ONLY");
         }
 
         @SuppressWarnings("unchecked")
@@ -172,29 +187,30 @@ final class DuplicateRules {
     }
 
     /**
-     * A page of groups across the rules in order. The cursor holds the rule and the offset in its keys (opaque to
-     * clients).
+     * A page of groups across the rules in order. The cursor holds the rule and the position of the last group given
+     * in it (opaque to clients).
      */
     static Page<DuplicateGroup> page(EntityManager em, Caller caller, List<Rule> rules, Paging paging) {
-        int[] at = decode(paging.cursor(), rules.size());
-        int rule = at[0];
-        int offset = at[1];
+        Cursor at = decode(paging.cursor(), rules.size());
+        int rule = at.rule();
+        String after = at.after();
         int need = paging.limit();
         List<DuplicateGroup> out = new ArrayList<>();
         while (rule < rules.size()) {
-            List<Object> keys = rules.get(rule).keys(em, caller, offset, need + 1);
+            Rule r = rules.get(rule);
+            List<Object> keys = r.keys(em, caller, after, need + 1);
             if (keys.size() > need) {
-                out.addAll(rules.get(rule).groups(em, caller, keys.subList(0, need)));
-                return new Page<>(out, encode(rule, offset + need));
+                out.addAll(r.groups(em, caller, keys.subList(0, need)));
+                return new Page<>(out, encode(rule, r.position(keys.get(need - 1))));
             }
-            out.addAll(rules.get(rule).groups(em, caller, keys));
+            out.addAll(r.groups(em, caller, keys));
             need -= keys.size();
             rule++;
-            offset = 0;
+            after = null;
             if (need == 0) {
-                for (int r = rule; r < rules.size(); r++) {
-                    if (!rules.get(r).keys(em, caller, 0, 1).isEmpty()) {
-                        return new Page<>(out, encode(r, 0));
+                for (int next = rule; next < rules.size(); next++) {
+                    if (!rules.get(next).keys(em, caller, null, 1).isEmpty()) {
+                        return new Page<>(out, encode(next, null));
                     }
                 }
                 return new Page<>(out, null);
@@ -203,29 +219,34 @@ final class DuplicateRules {
         return new Page<>(out, null);
     }
 
-    static String encode(int rule, int offset) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((CURSOR_PREFIX + rule + ":" + offset).getBytes(StandardCharsets.UTF_8));
+    /** A decoded cursor: the rule to go on with, and the position of the last group given in it (null: none). */
+    record Cursor(int rule, String after) {
     }
 
-    static int[] decode(String cursor, int rules) {
+    static String encode(int rule, String after) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + rule + ":"
+                + (after == null ? "" : "=" + after)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Cursor decode(String cursor, int rules) {
         if (cursor == null) {
-            return new int[] {0, 0};
+            return new Cursor(0, null);
         }
         try {
             String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!plain.startsWith(CURSOR_PREFIX)) {
-                throw new IllegalArgumentException(plain);
+            String[] parts = plain.startsWith(CURSOR_PREFIX) ? plain.substring(CURSOR_PREFIX.length()).split(":", 2)
+                    : new String[0];
+            int rule = parts.length == 2 ? Integer.parseInt(parts[0]) : -1;
+            if (rule < 0 || rule >= rules || !parts[1].isEmpty() && !parts[1].startsWith("=")) {
+                throw badCursor();
             }
-            String[] parts = plain.substring(CURSOR_PREFIX.length()).split(":");
-            int rule = Integer.parseInt(parts[0]);
-            int offset = Integer.parseInt(parts[1]);
-            if (parts.length != 2 || rule < 0 || rule >= rules || offset < 0) {
-                throw new IllegalArgumentException(plain);
-            }
-            return new int[] {rule, offset};
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            throw new ValidationException("cursor", "is not a cursor this server gave out");
+            return new Cursor(rule, parts[1].isEmpty() ? null : parts[1].substring(1));
+        } catch (IllegalArgumentException e) {
+            throw badCursor();
         }
+    }
+
+    static ValidationException badCursor() {
+        return new ValidationException("cursor", "is not a cursor this server gave out");
     }
 }

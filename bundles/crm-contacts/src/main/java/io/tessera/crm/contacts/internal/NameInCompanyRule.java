@@ -14,10 +14,11 @@ import javax.persistence.EntityManager;
 
 /**
  * Contacts linked to the same company with similar names ({@link SimilarNames}, grouped by {@link NameClusters}):
- * one group per cluster, ordered by company id and then by the cluster's first contact. Similarity is not an index
- * lookup: the ids of the companies with more than one live named contact are read in one grouped query, then
- * their contacts' name keys {@value #COMPANIES_PER_READ} companies at a time (by the link index), compared in memory,
- * only as far as the page needs. A group is listed only when the caller may see every member.
+ * one group per cluster, ordered by company id and then by the cluster's first contact; a position is the company
+ * id and the cluster's place in it. Similarity is not an index lookup: from the position on, the ids of the companies
+ * with more than one live named contact are read {@value #COMPANIES_PER_READ} at a time (a grouped query), then
+ * their contacts' name keys (by the link index), compared in memory, only as far as the page needs. A group is listed
+ * only when the caller may see every member.
  */
 final class NameInCompanyRule extends DuplicateRules.Rule {
     static final int COMPANIES_PER_READ = 200;
@@ -25,8 +26,8 @@ final class NameInCompanyRule extends DuplicateRules.Rule {
     private static final String FROM = " FROM CON_CONTACT_COMPANY k JOIN CON_CONTACT c ON c.ID = k.CONTACT_ID"
             + " WHERE c.ARCHIVED = ";
 
-    /** One group: the company and its members, with their names. */
-    private record Cluster(long companyId, List<Long> ids, List<String> names, boolean sameName) {
+    /** One group: the company, the group's place among the company's groups, its members, with their names. */
+    private record Cluster(long companyId, int index, List<Long> ids, List<String> names, boolean sameName) {
     }
 
     private record Member(long id, String nameKey, String owner, String name) {
@@ -37,27 +38,51 @@ final class NameInCompanyRule extends DuplicateRules.Rule {
     }
 
     @Override
-    List<Object> keys(EntityManager em, Caller caller, int offset, int max) {
-        List<Long> companies = new ArrayList<>();
-        Sql sql = new Sql("SELECT k.COMPANY_ID" + FROM).param(false).add(" AND c.NAME_KEY IS NOT NULL"
-                + " GROUP BY k.COMPANY_ID HAVING COUNT(DISTINCT c.ID) > 1 ORDER BY k.COMPANY_ID");
-        for (Object r : sql.run(em)) {
-            companies.add(((Number) (r instanceof Object[] a ? a[0] : r)).longValue());
+    List<Object> keys(EntityManager em, Caller caller, String after, int max) {
+        long fromCompany = Long.MIN_VALUE;
+        int givenThrough = -1;
+        if (after != null) {
+            String[] at = after.split("/");
+            try {
+                fromCompany = Long.parseLong(at[0]);
+                givenThrough = Integer.parseInt(at[1]);
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                throw DuplicateRules.badCursor();
+            }
         }
         List<Object> out = new ArrayList<>();
-        int skip = offset;
-        for (int from = 0; from < companies.size() && out.size() < max; from += COMPANIES_PER_READ) {
-            List<Long> chunk = companies.subList(from, Math.min(companies.size(), from + COMPANIES_PER_READ));
-            Map<Long, List<Member>> members = members(em, chunk);
-            for (long company : chunk) {
+        List<Long> companies = companies(em, fromCompany, true);
+        while (!companies.isEmpty() && out.size() < max) {
+            Map<Long, List<Member>> members = members(em, companies);
+            for (long company : companies) {
                 for (Cluster c : clusters(company, members.getOrDefault(company, List.of()), caller)) {
-                    if (skip > 0) {
-                        skip--;
-                    } else if (out.size() < max) {
+                    boolean given = company == fromCompany && c.index() <= givenThrough;
+                    if (!given && out.size() < max) {
                         out.add(c);
                     }
                 }
             }
+            companies = companies.size() < COMPANIES_PER_READ ? List.of()
+                    : companies(em, companies.get(companies.size() - 1), false);
+        }
+        return out;
+    }
+
+    @Override
+    String position(Object key) {
+        Cluster c = (Cluster) key;
+        return c.companyId() + "/" + c.index();
+    }
+
+    /** The next {@value #COMPANIES_PER_READ} companies from {@code from} with more than one live named contact. */
+    private static List<Long> companies(EntityManager em, long from, boolean inclusive) {
+        Sql sql = new Sql("SELECT k.COMPANY_ID" + FROM).param(false).add(" AND c.NAME_KEY IS NOT NULL AND k.COMPANY_ID"
+                        + (inclusive ? " >= " : " > ")).param(from)
+                .add(" GROUP BY k.COMPANY_ID HAVING COUNT(DISTINCT c.ID) > 1 ORDER BY k.COMPANY_ID")
+                .first(COMPANIES_PER_READ);
+        List<Long> out = new ArrayList<>();
+        for (Object r : sql.run(em)) {
+            out.add(((Number) (r instanceof Object[] a ? a[0] : r)).longValue());
         }
         return out;
     }
@@ -92,7 +117,9 @@ final class NameInCompanyRule extends DuplicateRules.Rule {
     /** The company's clusters the caller may see whole. */
     private static List<Cluster> clusters(long company, List<Member> members, Caller caller) {
         List<Cluster> out = new ArrayList<>();
-        for (List<Integer> cluster : NameClusters.of(members.stream().map(Member::nameKey).toList())) {
+        List<List<Integer>> all = NameClusters.of(members.stream().map(Member::nameKey).toList());
+        for (int index = 0; index < all.size(); index++) {
+            List<Integer> cluster = all.get(index);
             List<Long> ids = new ArrayList<>();
             Set<String> names = new LinkedHashSet<>();
             Set<String> keys = new LinkedHashSet<>();
@@ -105,7 +132,7 @@ final class NameInCompanyRule extends DuplicateRules.Rule {
                 visible &= caller.mayAccess(m.owner());
             }
             if (visible) {
-                out.add(new Cluster(company, ids, List.copyOf(names), keys.size() == 1));
+                out.add(new Cluster(company, index, ids, List.copyOf(names), keys.size() == 1));
             }
         }
         return out;

@@ -151,8 +151,16 @@ public class DuplicateListingTest extends DuplicatesTestBase {
         long x = contact(ADMIN, "Zed", "Zulu", null, null, List.of(acme));
         long y = contact(ADMIN, "Zed", "Zulu", null, null, List.of(acme));
         expected.add("NAME_IN_COMPANY [" + x + ", " + y + "] same name Zed Zulu in company Acme");
+        // two groups in one company: a page may end between them
+        long beta = company("Beta", null, null);
+        long a1 = contact(ADMIN, "Ann", "Lee", null, null, List.of(beta));
+        long a2 = contact(ADMIN, "Ann", "Lee", null, null, List.of(beta));
+        long b1 = contact(ADMIN, "Bob", "Ray", null, null, List.of(beta));
+        long b2 = contact(ADMIN, "Bob", "Ray", null, null, List.of(beta));
+        expected.add("NAME_IN_COMPANY [" + a1 + ", " + a2 + "] same name Ann Lee in company Beta");
+        expected.add("NAME_IN_COMPANY [" + b1 + ", " + b2 + "] same name Bob Ray in company Beta");
 
-        for (int limit = 1; limit <= 7; limit++) {
+        for (int limit = 1; limit <= 9; limit++) {
             List<String> seen = new ArrayList<>();
             String cursor = null;
             int pages = 0;
@@ -163,12 +171,14 @@ public class DuplicateListingTest extends DuplicatesTestBase {
                 pages++;
             } while (cursor != null && pages < 20);
             assertEquals("limit " + limit, expected, seen);
-            assertEquals("limit " + limit, (6 + limit - 1) / limit, pages);
+            assertEquals("limit " + limit, (8 + limit - 1) / limit, pages);
         }
         assertEquals(List.of("cursor: is not a cursor this server gave out"),
                 validationErrors(() -> duplicates.contactDuplicates(ADMIN, new Paging(5, "bm9wZQ"))));
+        assertEquals(List.of("cursor: is not a cursor this server gave out"), validationErrors(() ->
+                duplicates.contactDuplicates(ADMIN, new Paging(5, DuplicateRules.encode(2, "12-x")))));
         // Rule 7 does not exist.
         assertEquals(List.of("cursor: is not a cursor this server gave out"),
-                validationErrors(() -> duplicates.companyDuplicates(ADMIN, new Paging(5, DuplicateRules.encode(7, 0)))));
+                validationErrors(() -> duplicates.companyDuplicates(ADMIN, new Paging(5, DuplicateRules.encode(7, null)))));
     }
 }
