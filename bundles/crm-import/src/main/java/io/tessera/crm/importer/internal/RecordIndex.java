@@ -36,6 +36,7 @@ final class RecordIndex {
     private static final Map<String, String> PREFIXES = Map.of(DuplicateService.RULE_EMAIL, "e:",
             DuplicateService.RULE_PHONE, "p:", DuplicateService.RULE_TAX_ID, "t:", DuplicateService.RULE_DOMAIN, "d:",
             DuplicateService.RULE_NAME, "n:");
+    private static final int EARLIER_PEOPLE_PER_COMPANY = 2000;
     private final Map<String, Long> contacts = new HashMap<>();
     private final Map<String, Long> companies = new HashMap<>();
     /** The keys added for provisional (negative) ids, until the record is written; null when not tracked (dry run). */
@@ -52,10 +53,20 @@ final class RecordIndex {
     private final Map<String, Map<String, String>> keyOf = new HashMap<>();
     /** The person key of rows of the current buffer with a similar name in the same company. */
     private final Map<Draft, String> samePerson = new IdentityHashMap<>();
+    /**
+     * Dry run only (null otherwise): the people of earlier buffers by company key, so that a similar name in a later
+     * buffer is found as the real run finds it in the database; at most {@value #EARLIER_PEOPLE_PER_COMPANY} a company
+     * (beyond that the dry run compares the company's names exactly).
+     */
+    private final Map<String, List<Person>> earlierPeople;
+
+    private record Person(String fullName, String key) {
+    }
 
     RecordIndex(boolean dryRun, KeySummary base, long rowsTotal) {
         this.dryRun = dryRun;
         this.provisional = dryRun ? null : new HashMap<>();
+        this.earlierPeople = dryRun ? new HashMap<>() : null;
         this.base = base;
         this.written = new BloomFilter(Math.max(1000, rowsTotal * 3));
     }
@@ -131,11 +142,25 @@ final class RecordIndex {
             }
         }
         byCompany.forEach((company, rows) -> {
-            if (rows.size() > 1) {
-                for (List<Integer> group : batch.similarNameGroups(rows.stream().map(Draft::fullName).toList())) {
-                    String key = "n:" + key(DuplicateService.RULE_NAME_IN_COMPANY, rows.get(group.get(0)).fullName())
+            List<Person> earlier = earlierPeople == null ? List.of() : earlierPeople.getOrDefault(company, List.of());
+            if (rows.size() + earlier.size() > 1) {
+                List<String> names = new ArrayList<>(earlier.stream().map(Person::fullName).toList());
+                rows.forEach(d -> names.add(d.fullName()));
+                for (List<Integer> group : batch.similarNameGroups(names)) {
+                    int first = group.get(0);
+                    String key = first < earlier.size() ? earlier.get(first).key() : "n:"
+                            + key(DuplicateService.RULE_NAME_IN_COMPANY, rows.get(first - earlier.size()).fullName())
                             + "|" + company;
-                    group.forEach(i -> samePerson.put(rows.get(i), key));
+                    group.stream().filter(i -> i >= earlier.size())
+                            .forEach(i -> samePerson.put(rows.get(i - earlier.size()), key));
+                }
+            }
+            if (earlierPeople != null) {
+                List<Person> people = earlierPeople.computeIfAbsent(company, k -> new ArrayList<>());
+                for (Draft d : rows) {
+                    if (people.size() < EARLIER_PEOPLE_PER_COMPANY) {
+                        people.add(new Person(d.fullName(), personKey(d)));
+                    }
                 }
             }
         });

@@ -207,6 +207,27 @@ public class ImportServiceImplTest {
         }
     }
 
+    /** Rows of one company with similar names in different buffers: the dry run finds them as the real run does. */
+    @Test
+    public void dryRunFindsSimilarNamesAcrossBuffersAsTheRealRunDoes() {
+        StringBuilder csv = new StringBuilder("First name;Last name;Company\nIvan;Petrov;Acme\n");
+        for (int i = 0; i < ImportRun.BATCH; i++) {
+            csv.append("Person").append(i).append(";Other").append(i).append(";Acme\n");
+        }
+        csv.append("I.;Petrov;ООО Acme\n");
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+
+        ImportDto dry = run("people.csv", file, mode(null, true));
+        ImportDto real = run("people.csv", file, mode(null, false));
+
+        assertEquals(ImportRun.BATCH + 1, real.created());
+        assertEquals(1, real.merged());
+        assertEquals(List.of(real.created(), real.merged()), List.of(dry.created(), dry.merged()));
+        String secondPage = imports.report(ADMIN, dry.id(), new Paging(ImportRun.BATCH, null)).nextCursor();
+        List<ImportRowResult> rest = imports.report(ADMIN, dry.id(), new Paging(ImportRun.BATCH, secondPage)).items();
+        assertEquals(Outcome.MERGED, rest.get(rest.size() - 1).outcome());
+    }
+
     @Test
     public void duplicatesAgainstTheBaseByModeAndUndoRestoresTheBeforeImage() {
         ContactDto existing = contacts.create(ADMIN, new ContactInput("Ivan", "Petrov", "CEO",
