@@ -70,8 +70,14 @@ public class DuplicatesIT extends TesseraTestSupport {
         assertEquals("[" + duplicate + "]", admin("GET", "/deals/" + deal, null).json().get("contactIds").toString());
         assertEquals(duplicate, admin("GET", "/tasks/" + task, null).json().get("contactId").asLong());
         assertEquals(duplicate, admin("GET", "/notes/" + note, null).json().get("contactId").asLong());
-        assertTrue("the survivor keeps what the merge gave it",
-                admin("GET", "/contacts/" + survivor, null).json().get("emails").toString().contains("olga.s@gmail.com"));
+        // and what the merge gave the survivor goes back with it
+        JsonNode before = admin("GET", "/contacts/" + survivor, null).json();
+        assertEquals(before.toString(), "[\"olga@merge.co\"]", before.get("emails").toString());
+        assertEquals(before.toString(), "[]", before.get("companyIds").toString());
+        assertEquals(before.toString(), "[]", before.get("tags").toString());
+        JsonNode restored = admin("GET", "/contacts/" + duplicate, null).json();
+        assertTrue(restored.toString(), restored.get("emails").toString().contains("olga.s@gmail.com"));
+        assertEquals(restored.toString(), "[" + company + "]", restored.get("companyIds").toString());
         Reply again = admin("POST", "/contacts/" + survivor + "/merge", "{\"mergeId\":" + duplicate + "}");
         assertEquals(again.toString(), 200, again.status());
     }
