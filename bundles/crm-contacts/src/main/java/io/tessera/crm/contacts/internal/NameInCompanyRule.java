@@ -15,10 +15,10 @@ import javax.persistence.EntityManager;
 /**
  * Contacts linked to the same company with similar names ({@link SimilarNames}, grouped by {@link NameClusters}):
  * one group per cluster, ordered by company id and then by the cluster's first contact; a position is the company
- * id and the cluster's place in it. Similarity is not an index lookup: from the position on, the ids of the companies
- * with more than one live named contact are read {@value #COMPANIES_PER_READ} at a time (a grouped query), then
- * their contacts' name keys (by the link index), compared in memory, only as far as the page needs. A group is listed
- * only when the caller may see every member.
+ * id and the cluster's place in it. Similarity is not an index lookup: the ids of the companies from the position on
+ * with more than one live named contact are read in one grouped query, then their contacts' name keys
+ * {@value #COMPANIES_PER_READ} companies at a time (by the link index), compared in memory, only as far as the page
+ * needs. A group is listed only when the caller may see every member.
  */
 final class NameInCompanyRule extends DuplicateRules.Rule {
     static final int COMPANIES_PER_READ = 200;
@@ -50,11 +50,12 @@ final class NameInCompanyRule extends DuplicateRules.Rule {
                 throw DuplicateRules.badCursor();
             }
         }
+        List<Long> companies = companies(em, fromCompany);
         List<Object> out = new ArrayList<>();
-        List<Long> companies = companies(em, fromCompany, true);
-        while (!companies.isEmpty() && out.size() < max) {
-            Map<Long, List<Member>> members = members(em, companies);
-            for (long company : companies) {
+        for (int from = 0; from < companies.size() && out.size() < max; from += COMPANIES_PER_READ) {
+            List<Long> chunk = companies.subList(from, Math.min(companies.size(), from + COMPANIES_PER_READ));
+            Map<Long, List<Member>> members = members(em, chunk);
+            for (long company : chunk) {
                 for (Cluster c : clusters(company, members.getOrDefault(company, List.of()), caller)) {
                     boolean given = company == fromCompany && c.index() <= givenThrough;
                     if (!given && out.size() < max) {
@@ -62,8 +63,6 @@ final class NameInCompanyRule extends DuplicateRules.Rule {
                     }
                 }
             }
-            companies = companies.size() < COMPANIES_PER_READ ? List.of()
-                    : companies(em, companies.get(companies.size() - 1), false);
         }
         return out;
     }
@@ -74,12 +73,14 @@ final class NameInCompanyRule extends DuplicateRules.Rule {
         return c.companyId() + "/" + c.index();
     }
 
-    /** The next {@value #COMPANIES_PER_READ} companies from {@code from} with more than one live named contact. */
-    private static List<Long> companies(EntityManager em, long from, boolean inclusive) {
-        Sql sql = new Sql("SELECT k.COMPANY_ID" + FROM).param(false).add(" AND c.NAME_KEY IS NOT NULL AND k.COMPANY_ID"
-                        + (inclusive ? " >= " : " > ")).param(from)
-                .add(" GROUP BY k.COMPANY_ID HAVING COUNT(DISTINCT c.ID) > 1 ORDER BY k.COMPANY_ID")
-                .first(COMPANIES_PER_READ);
+    /**
+     * The companies from {@code from} on with more than one live named contact, in id order (one grouped query: run
+     * per chunk, Derby would group the whole rest of the table each time).
+     */
+    private static List<Long> companies(EntityManager em, long from) {
+        Sql sql = new Sql("SELECT k.COMPANY_ID" + FROM).param(false).add(" AND c.NAME_KEY IS NOT NULL"
+                + " AND k.COMPANY_ID >= ").param(from)
+                .add(" GROUP BY k.COMPANY_ID HAVING COUNT(DISTINCT c.ID) > 1 ORDER BY k.COMPANY_ID");
         List<Long> out = new ArrayList<>();
         for (Object r : sql.run(em)) {
             out.add(((Number) (r instanceof Object[] a ? a[0] : r)).longValue());
