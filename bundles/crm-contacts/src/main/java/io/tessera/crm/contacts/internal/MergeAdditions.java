@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
@@ -37,7 +38,7 @@ final class MergeAdditions {
         v.put("source", e.source);
         v.put("phones", e.phones.stream().map(PhoneEmbeddable::number).toList());
         v.put("emails", List.copyOf(e.emails));
-        v.put("tags", List.copyOf(e.tags));
+        v.put("tags", Set.copyOf(e.tags));
         v.put("companyIds", List.copyOf(e.companyIds));
         e.customFields.forEach((k, value) -> v.put(CUSTOM + k, value));
         return v;
@@ -53,7 +54,7 @@ final class MergeAdditions {
         v.put("address", e.address == null ? null : DuplicateServiceImpl.text(e.address.toAddress()));
         v.put("phones", e.phones.stream().map(PhoneEmbeddable::number).toList());
         v.put("emails", List.copyOf(e.emails));
-        v.put("tags", List.copyOf(e.tags));
+        v.put("tags", Set.copyOf(e.tags));
         e.customFields.forEach((k, value) -> v.put(CUSTOM + k, value));
         return v;
     }

@@ -37,6 +37,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -61,6 +62,9 @@ import org.osgi.service.event.EventHandler;
         EventConstants.EVENT_TOPIC + "=" + CrmEvents.TOPIC_PREFIX + CrmEvents.CONTACT + "/*",
         EventConstants.EVENT_TOPIC + "=" + CrmEvents.TOPIC_PREFIX + CrmEvents.COMPANY + "/*"})
 public class ImportServiceImpl implements ImportService, EventHandler {
+    /** The actions after which a record may have match keys it had not before. */
+    private static final Set<String> NEW_KEYS = Set.of(CrmEvents.CREATED, CrmEvents.UPDATED, CrmEvents.RESTORED,
+            CrmEvents.MERGED);
     private final Transactions tx;
     private final ContactService contacts;
     private final CompanyService companies;
@@ -115,13 +119,15 @@ public class ImportServiceImpl implements ImportService, EventHandler {
     }
 
     /**
-     * A contact or company written by anyone while imports are queued or running: noted for their duplicate lookups
-     * ({@link ConcurrentWrites}). Batch events (no single id) are the imports' own writes.
+     * A contact or company created or changed by anyone while imports are queued or running: noted for their
+     * duplicate lookups ({@link ConcurrentWrites}). Batch events (no single id) are the imports' own writes.
      */
     @Override
     public void handleEvent(Event event) {
         Object entity = event.getProperty(CrmEvents.ENTITY);
-        if (live.isEmpty() || !(entity instanceof String) || !(event.getProperty(CrmEvents.ID) instanceof Long id)) {
+        String action = event.getTopic().substring(event.getTopic().lastIndexOf('/') + 1);
+        if (live.isEmpty() || !NEW_KEYS.contains(action) || !(entity instanceof String)
+                || !(event.getProperty(CrmEvents.ID) instanceof Long id)) {
             return;
         }
         Object survivor = event.getProperty(CrmEvents.SURVIVOR_ID);

@@ -11,8 +11,6 @@ import io.tessera.crm.contacts.internal.ContactBatchServiceImpl;
 import io.tessera.crm.contacts.internal.ContactServiceImpl;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +21,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
@@ -66,8 +68,10 @@ public final class ImportBenchmark {
         double importSeconds = run.seconds;
         ImportDto job = run.job;
         System.out.println(job);
-        System.out.printf("IMPORT: %d rows in %.1f s = %.0f rows/s (created %d, merged %d, rejected %d), peak heap %d MB%n",
-                n, importSeconds, n / importSeconds, job.created(), job.merged(), job.rejected(), run.peakHeap >> 20);
+        System.out.printf("IMPORT: %d rows in %.1f s = %.0f rows/s (created %d, merged %d, rejected %d),"
+                        + " peak heap in use %d MB of %d MB%n",
+                n, importSeconds, n / importSeconds, job.created(), job.merged(), job.rejected(), run.peakHeap >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf("CPU: %.1f s of CPU time in %.1f s (%.2f cores busy of %d); of it the import thread %.1f s,"
                 + " GC %.1f s, JIT %.1f s%n", run.cpuSeconds, importSeconds, run.cpuSeconds / importSeconds,
                 Runtime.getRuntime().availableProcessors(), run.importThreadSeconds, run.gcSeconds, run.jitSeconds);
@@ -161,7 +165,8 @@ public final class ImportBenchmark {
         }
 
         Run importFile(Path csv) throws Exception {
-            resetPeaks();
+            System.gc();
+            HeapSampler heap = new HeapSampler();
             long t0 = System.nanoTime();
             long cpu0 = processCpuNanos();
             long gc0 = gcMillis();
@@ -175,7 +180,7 @@ public final class ImportBenchmark {
             Run run = new Run(job, (System.nanoTime() - t0) / 1e9, (processCpuNanos() - cpu0) / 1e9,
                     (gcMillis() - gc0) / 1e3,
                     (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0) / 1e3,
-                    (threadCpu - importThreadCpu) / 1e9, peakHeap());
+                    (threadCpu - importThreadCpu) / 1e9, heap.stop());
             importThreadCpu = threadCpu;
             return run;
         }
@@ -237,20 +242,24 @@ public final class ImportBenchmark {
                 .getProcessCpuTime();
     }
 
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
-    }
+    /** The most heap in use (live and garbage not yet collected), read every 10 ms on a thread of its own. */
+    private static final class HeapSampler {
+        private final AtomicLong max = new AtomicLong();
+        private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "heap-sampler");
+            t.setDaemon(true);
+            return t;
+        });
 
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
+        HeapSampler() {
+            thread.scheduleAtFixedRate(() -> max.accumulateAndGet(
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max),
+                    0, 10, TimeUnit.MILLISECONDS);
         }
-        return sum;
+
+        long stop() {
+            thread.shutdownNow();
+            return max.get();
+        }
     }
 }
