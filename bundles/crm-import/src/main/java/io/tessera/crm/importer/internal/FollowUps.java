@@ -78,17 +78,18 @@ final class FollowUps {
 
     /**
      * Creates the row's deal and task for its record and notes what happened on the row; the record is the contact
-     * (with the company named on the row) or the company.
+     * (with the company named on the row) or the company. A record the row has just created has no deal or task yet,
+     * so only an older one is searched for an open deal (task) of that title.
      */
-    void write(Caller caller, ImportRowEntity r, Draft d, Entity entity, long recordId, Long companyId,
-               String recordName, Map<String, Long> stages, List<String> notes) {
+    void write(Caller caller, ImportRowEntity r, Draft d, Entity entity, long recordId, boolean newRecord,
+               Long companyId, String recordName, Map<String, Long> stages, List<String> notes) {
         FollowUp f = d.followUp;
         Long contactId = entity == Entity.CONTACTS ? Long.valueOf(recordId) : null;
         Long company = entity == Entity.COMPANIES ? Long.valueOf(recordId) : companyId;
         if (f.hasDeal()) {
             String title = f.dealTitle != null ? f.dealTitle : recordName;
             try {
-                DealDto existing = openDeal(caller, title, contactId, company);
+                DealDto existing = newRecord ? null : openDeal(caller, title, contactId, company);
                 if (existing != null) {
                     notes.add("deal '" + title + "' exists (" + existing.id() + ")");
                 } else {
@@ -106,7 +107,7 @@ final class FollowUps {
         if (f.hasTask()) {
             String title = f.taskTitle != null ? f.taskTitle : "Follow up: " + recordName;
             try {
-                TaskDto existing = openTask(caller, title, contactId, company);
+                TaskDto existing = newRecord ? null : openTask(caller, title, contactId, company);
                 if (existing != null) {
                     notes.add("task '" + title + "' exists (" + existing.id() + ")");
                 } else {

@@ -364,7 +364,8 @@ final class ImportRun implements Runnable {
                         ? " and " : "") + (d.followUp.hasTask() ? "a task" : "") + " would be created");
             } else {
                 String name = entity == Entity.COMPANIES ? d.name : d.fullName();
-                followUps.write(caller, r, d, entity, r.recordId, d.linkedCompanyId, name, stages(), notes);
+                followUps.write(caller, r, d, entity, r.recordId, Outcome.valueOf(r.outcome) == Outcome.CREATED,
+                        d.linkedCompanyId, name, stages(), notes);
             }
             String all = (r.message == null ? "" : r.message + "; ") + String.join("; ", notes);
             r.message = cut(all, 2000);
