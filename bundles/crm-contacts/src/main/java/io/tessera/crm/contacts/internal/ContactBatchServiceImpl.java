@@ -23,11 +23,13 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import org.osgi.service.component.annotations.Activate;
@@ -120,7 +122,9 @@ public class ContactBatchServiceImpl implements ContactBatchService {
 
     @Override
     public List<BatchResult> createContacts(Caller caller, List<ContactInput> inputs) {
-        return create(ContactServiceImpl.ENTITY, caller, inputs, (em, input, now) -> ContactServiceImpl.newContact(
+        return create(ContactServiceImpl.ENTITY, caller, inputs,
+                (em, all) -> preloadCompanies(em, all.stream().map(ContactInput::companyIds)),
+                (em, input, now) -> ContactServiceImpl.newContact(
                         ContactServiceImpl.validate(em, caller, input, null, users, clock), now),
                 NewRecordRows::insertContacts, e -> BatchResult.ok(e.id, e.version),
                 e -> Events.record(ContactServiceImpl.ENTITY, e.id, caller.username(), e.owner,
@@ -135,9 +139,11 @@ public class ContactBatchServiceImpl implements ContactBatchService {
 
     /**
      * Validates every input, writes the valid ones {@value #FLUSH_EVERY} at a time with {@code insert} (one
-     * transaction for the call) and posts one batch event for them after the commit.
+     * transaction for the call) and posts one batch event for them after the commit. {@code prepare} first reads in
+     * one go what validating them one by one would read.
      */
-    private <I, E> List<BatchResult> create(String entity, Caller caller, List<I> inputs, Builder<I, E> builder,
+    private <I, E> List<BatchResult> create(String entity, Caller caller, List<I> inputs,
+                                            BiConsumer<EntityManager, List<I>> prepare, Builder<I, E> builder,
                                             BiConsumer<EntityManager, List<E>> insert, Function<E, BatchResult> ok,
                                             Function<E, Map<String, Object>> record) {
         BatchResult[] results = new BatchResult[inputs.size()];
@@ -145,6 +151,7 @@ public class ContactBatchServiceImpl implements ContactBatchService {
         if (!inputs.isEmpty()) {
             tx.write(em -> {
                 Timestamp now = ContactServiceImpl.now(clock);
+                prepare.accept(em, inputs);
                 List<E> pending = new ArrayList<>();
                 List<Integer> positions = new ArrayList<>();
                 for (int i = 0; i < inputs.size(); i++) {
@@ -180,6 +187,7 @@ public class ContactBatchServiceImpl implements ContactBatchService {
                 Timestamp now = ContactServiceImpl.now(clock);
                 preload(em, ContactEntity.class, updates.stream().map(ContactUpdate::id).toList(),
                         CONTACT_COLLECTIONS);
+                preloadCompanies(em, updates.stream().map(u -> u.input() == null ? null : u.input().companyIds()));
                 Set<Long> seen = new HashSet<>();
                 for (int i = 0; i < updates.size(); i++) {
                     ContactUpdate u = updates.get(i);
@@ -219,7 +227,8 @@ public class ContactBatchServiceImpl implements ContactBatchService {
 
     @Override
     public List<BatchResult> createCompanies(Caller caller, List<CompanyInput> inputs) {
-        return create(CompanyServiceImpl.ENTITY, caller, inputs, (em, input, now) -> CompanyServiceImpl.newCompany(
+        return create(CompanyServiceImpl.ENTITY, caller, inputs, (em, all) -> { },
+                (em, input, now) -> CompanyServiceImpl.newCompany(
                         CompanyServiceImpl.validate(caller, input, null, users), now),
                 NewRecordRows::insertCompanies, e -> BatchResult.ok(e.id, e.version),
                 e -> Events.record(CompanyServiceImpl.ENTITY, e.id, caller.username(), e.owner,
@@ -353,6 +362,18 @@ public class ContactBatchServiceImpl implements ContactBatchService {
      * Loads the records into the persistence context with one query per {@value #READ_CHUNK} ids, their element
      * collections batch-fetched (IN), so that the {@code em.find} per item that follows does not hit the database.
      */
+    /**
+     * The companies the contacts link to, into the persistence context: validating a contact finds each of its
+     * companies, and one by one that is a query per company and per collection of it.
+     */
+    private static void preloadCompanies(EntityManager em, Stream<List<Long>> companyIds) {
+        List<Long> ids = companyIds.filter(Objects::nonNull).flatMap(List::stream).filter(Objects::nonNull)
+                .distinct().toList();
+        if (!ids.isEmpty()) {
+            preload(em, CompanyEntity.class, ids, COMPANY_COLLECTIONS);
+        }
+    }
+
     private static <E> List<E> preload(EntityManager em, Class<E> type, List<Long> ids, String[] collections) {
         List<E> out = new ArrayList<>();
         List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(ids));

@@ -67,6 +67,8 @@ final class ImportRun implements Runnable {
      */
     private final Map<Long, ContactDto> dryContacts = new HashMap<>();
     private final Map<Long, CompanyDto> dryCompanies = new HashMap<>();
+    /** Companies a contact file names and the base lacks, created when the buffer is written. */
+    private final NewCompanies newCompanies = new NewCompanies();
     private long nextDryId = -1;
     private final List<ImportRowEntity> pending = new ArrayList<>();
     /** The current buffer: parsed rows not decided yet. */
@@ -202,7 +204,7 @@ final class ImportRun implements Runnable {
             creates.clear();
             updates.clear();
         } else {
-            writeRecords();
+            writeRecords(decided);
         }
         writeFollowUps(decided);
     }
@@ -289,7 +291,10 @@ final class ImportRun implements Runnable {
      * reported on the row that created or first changed it (and on the rows merged into it), and the companies those
      * rows created are archived again; provisional ids become real ids in the report and the duplicate index.
      */
-    private void writeRecords() {
+    private void writeRecords(List<ParsedRow> decided) {
+        if (entity == Entity.CONTACTS) {
+            linkNewCompanies(decided);
+        }
         List<Write> created = new ArrayList<>(creates.values());
         List<Long> provisional = new ArrayList<>(creates.keySet());
         List<BatchResult> results;
@@ -298,7 +303,7 @@ final class ImportRun implements Runnable {
                     provisional.stream().map(id -> Merge.input(dryCompanies.get(id))).toList());
         } else {
             results = created.isEmpty() ? List.of() : batch.createContacts(caller,
-                    provisional.stream().map(id -> Merge.input(dryContacts.get(id))).toList());
+                    provisional.stream().map(id -> newCompanies.resolve(Merge.input(dryContacts.get(id)))).toList());
         }
         for (int k = 0; k < created.size(); k++) {
             BatchResult res = results.get(k);
@@ -324,7 +329,8 @@ final class ImportRun implements Runnable {
                         id, updates.get(id).expectedVersion, Merge.input(dryCompanies.get(id)))).toList());
             } else {
                 results = batch.updateContacts(caller, ids.stream().map(id -> new ContactBatchService.ContactUpdate(
-                        id, updates.get(id).expectedVersion, Merge.input(dryContacts.get(id)))).toList());
+                        id, updates.get(id).expectedVersion, newCompanies.resolve(Merge.input(dryContacts.get(id)))))
+                        .toList());
             }
             for (int k = 0; k < changed.size(); k++) {
                 if (!results.get(k).ok()) {
@@ -336,6 +342,34 @@ final class ImportRun implements Runnable {
         updates.clear();
         dryContacts.clear();
         dryCompanies.clear();
+    }
+
+    /**
+     * Creates the buffer's new companies that its contacts link to, in one call; the rows get their real ids, and a
+     * company refused rejects the records linking to it (and their rows).
+     */
+    private void linkNewCompanies(List<ParsedRow> decided) {
+        Set<Long> linked = new HashSet<>();
+        dryContacts.values().forEach(c -> linked.addAll(c.companyIds()));
+        newCompanies.create(caller, batch, linked);
+        for (ParsedRow p : decided) {
+            p.row().createdCompanyId = newCompanies.real(p.row().createdCompanyId);
+            p.draft().linkedCompanyId = newCompanies.real(p.draft().linkedCompanyId);
+        }
+        for (Map<Long, Write> writes : List.of(creates, updates)) {
+            for (var it = writes.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<Long, Write> w = it.next();
+                CrmException refused = newCompanies.refusal(dryContacts.get(w.getKey()).companyIds());
+                if (refused != null) {
+                    if (w.getKey() < 0) {
+                        touched.remove(w.getKey());
+                        index.forget(entity, w.getKey());
+                    }
+                    failed(w.getValue(), refused);
+                    it.remove();
+                }
+            }
+        }
     }
 
     private Map<String, Long> stages() {
@@ -480,11 +514,11 @@ final class ImportRun implements Runnable {
         }
         CompanyInput input = new CompanyInput(d.company, null, null, null, null, List.of(), List.of(), null, Set.of(),
                 Map.of(), d.owner);
+        id = nextDryId--;
         if (options.isDryRun()) {
-            id = nextDryId--;
             dryCompanies.put(id, simulate(id, input));
         } else {
-            id = companies.create(caller, input).id();
+            newCompanies.add(id, input);
         }
         r.createdCompanyId = id;
         index.addCompany(id, d.company);
@@ -492,8 +526,14 @@ final class ImportRun implements Runnable {
         return id;
     }
 
-    /** A company created for a row whose contact then failed is archived again: no half-written row. */
+    /**
+     * A company created for a row whose contact then failed is archived again: no half-written row. One not created
+     * yet is created only if another contact of the buffer links to it ({@link NewCompanies}), and stays the row's.
+     */
     private void undoCompany(ImportRowEntity r) {
+        if (r.createdCompanyId != null && r.createdCompanyId < 0 && !options.isDryRun()) {
+            return;
+        }
         if (r.createdCompanyId != null && !options.isDryRun()) {
             companies.archive(caller, r.createdCompanyId);
         }

@@ -207,6 +207,29 @@ public class ImportServiceImplTest {
         }
     }
 
+    /** New companies are created per buffer in one call; a company named again in a later buffer is found. */
+    @Test
+    public void companiesNamedInAContactFileAreCreatedOnceAndLinkedAcrossBuffers() {
+        StringBuilder csv = new StringBuilder("First name;Last name;Company\n");
+        Map<String, Integer> rowsOf = new java.util.HashMap<>();
+        for (int i = 0; i <= ImportRun.BATCH; i++) {
+            csv.append("Person").append(i).append(";Other").append(i).append(";Firm ").append(i % 3).append("\n");
+            rowsOf.merge("Firm " + i % 3, 1, Integer::sum);
+        }
+        ImportDto job = run("people.csv", csv.toString().getBytes(StandardCharsets.UTF_8), mode(null, false));
+
+        assertEquals(ImportRun.BATCH + 1, job.created());
+        List<CompanyDto> firms = companies.list(ADMIN, RecordQuery.all()).items();
+        assertEquals(3, firms.size());
+        for (CompanyDto firm : firms) {
+            long linked = contacts.list(ADMIN, new RecordQuery(null, null, null, firm.id(), false, null,
+                    new Paging(500, null))).items().size();
+            assertEquals(firm.name(), (long) rowsOf.get(firm.name()), linked);
+        }
+        undo(job.id());
+        assertEquals(0, companies.list(ADMIN, RecordQuery.all()).items().size());
+    }
+
     /** Rows of one company with similar names in different buffers: the dry run finds them as the real run does. */
     @Test
     public void dryRunFindsSimilarNamesAcrossBuffersAsTheRealRunDoes() {
