@@ -42,6 +42,8 @@ public final class ImportBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 30_000;
+        // with a third argument K the file has a company column too: a company for every K rows
+        int perCompany = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         Path dir = Paths.get("target", "bench");
         if (Files.exists(dir)) {
             try (Stream<Path> s = Files.walk(dir)) {
@@ -58,12 +60,12 @@ public final class ImportBenchmark {
                 // Derby's and EclipseLink's code as importing. So first other contacts (names, e-mails and phones of
                 // their own, no duplicates of the measured file) are imported into the same database through the
                 // same services; only the second import is measured, against a base that already holds them.
-                Run warm = server.importFile(writeCsv(dir.resolve("warm-up.csv"), warmUp, WARM_UP_OFFSET));
+                Run warm = server.importFile(writeCsv(dir.resolve("warm-up.csv"), warmUp, WARM_UP_OFFSET, perCompany));
                 System.out.printf("WARM-UP: %d other contacts imported first in %.1f s (JIT %.1f s)%n", warmUp,
                         warm.seconds, warm.jitSeconds);
                 before = server.maxContactId();
             }
-            run = server.importFile(writeCsv(dir.resolve("contacts.csv"), n, 0));
+            run = server.importFile(writeCsv(dir.resolve("contacts.csv"), n, 0, perCompany));
         }
         double importSeconds = run.seconds;
         ImportDto job = run.job;
@@ -211,16 +213,16 @@ public final class ImportBenchmark {
 
     /**
      * N contacts numbered from {@code offset}; every 10th row repeats an earlier, original row (10% duplicates by
-     * e-mail and phone).
+     * e-mail and phone); with {@code perCompany} > 0 a company column names a company for every that many contacts.
      */
-    private static Path writeCsv(Path csv, int n, int offset) throws java.io.IOException {
+    private static Path writeCsv(Path csv, int n, int offset, int perCompany) throws java.io.IOException {
         try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            w.write("Имя;Фамилия;Телефон;E-mail;Должность;Теги\n");
+            w.write("Имя;Фамилия;Телефон;E-mail;Должность;Теги" + (perCompany > 0 ? ";Компания\n" : "\n"));
             for (int i = 0; i < n; i++) {
                 int k = offset + (i % 10 == 9 ? (i / 20) * 10 : i);
                 w.write("Иван" + k + ";Петров" + k + ";8 (9" + String.format("%02d", k % 100) + ") "
                         + String.format("%03d-%02d-%02d", (k / 10000) % 1000, (k / 100) % 100, k % 100) + ";ivan" + k
-                        + "@example.ru;Manager;bench\n");
+                        + "@example.ru;Manager;bench" + (perCompany > 0 ? ";Компания " + k / perCompany : "") + "\n");
             }
         }
         return csv;
