@@ -17,22 +17,10 @@ import io.tessera.crm.api.imports.ImportDto;
 import io.tessera.crm.api.imports.ImportOptions;
 import io.tessera.crm.api.imports.ImportOptions.Entity;
 import io.tessera.crm.api.imports.ImportRowResult.Outcome;
-import io.tessera.crm.contacts.internal.CompanyServiceImpl;
-import io.tessera.crm.contacts.internal.ContactBatchServiceImpl;
-import io.tessera.crm.contacts.internal.ContactServiceImpl;
-import io.tessera.crm.support.testing.TestDatabase;
-import java.io.ByteArrayInputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import javax.persistence.EntityManagerFactory;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 
 /**
  * A colleague saves a card while an import runs, after the import took its summary of the base: a row of the file
@@ -41,55 +29,29 @@ import org.osgi.service.event.EventAdmin;
  * import service as EventAdmin's synchronous delivery would.
  */
 public class ConcurrentWritesTest {
-    private static final Caller ADMIN = Caller.of("admin", Roles.ADMIN);
+    private static final Caller ADMIN = DecoratedBatchFixture.ADMIN;
     private static final Caller COLLEAGUE = Caller.of("ivan", Roles.SALES);
 
-    private EntityManagerFactory contactsEmf;
-    private EntityManagerFactory importEmf;
-    private ContactService contacts;
-    private CompanyService companies;
-    private ImportServiceImpl imports;
     /** What the colleague does right after the import took its key summary. */
     private Runnable meanwhile = () -> { };
+    private DecoratedBatchFixture fixture;
+    private ContactService contacts;
+    private CompanyService companies;
 
     @Before
     public void setUp() {
-        contactsEmf = TestDatabase.open("crm-contacts");
-        importEmf = TestDatabase.open("crm-import");
-        EventAdmin events = new EventAdmin() {
-            @Override
-            public void postEvent(Event event) {
-                imports.handleEvent(event);
-            }
-
-            @Override
-            public void sendEvent(Event event) {
-                imports.handleEvent(event);
-            }
-        };
-        contacts = new ContactServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users());
-        companies = new CompanyServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users());
-        ContactBatchService real = new ContactBatchServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users());
-        ContactBatchService batch = (ContactBatchService) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[]{ContactBatchService.class}, (proxy, method, args) -> {
-                    try {
-                        Object result = method.invoke(real, args);
-                        if (method.getName().equals("keySummary")) {
-                            meanwhile.run();
-                        }
-                        return result;
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        imports = new ImportServiceImpl(importEmf, contacts, companies, batch);
+        fixture = new DecoratedBatchFixture("keySummary", (real, args) -> {
+            Object summary = real.keySummary((Caller) args[0]);
+            meanwhile.run();
+            return summary;
+        });
+        contacts = fixture.contacts;
+        companies = fixture.companies;
     }
 
     @After
     public void tearDown() {
-        imports.close();
-        contactsEmf.close();
-        importEmf.close();
+        fixture.close();
     }
 
     @Test
@@ -106,7 +68,7 @@ public class ConcurrentWritesTest {
         assertEquals(1, all.size());
         assertEquals("the row's position went onto the colleague's card", "CFO", all.get(0).position());
         assertEquals("ivan", all.get(0).owner());
-        Outcome outcome = imports.report(ADMIN, job.id(), new Paging(10, null)).items().get(0).outcome();
+        Outcome outcome = fixture.imports.report(ADMIN, job.id(), new Paging(10, null)).items().get(0).outcome();
         assertTrue(outcome.toString(), outcome == Outcome.UPDATED || outcome == Outcome.MERGED);
     }
 
@@ -124,9 +86,7 @@ public class ConcurrentWritesTest {
     }
 
     private ImportDto run(String fileName, String csv, ImportOptions options) {
-        ImportDto started = imports.start(ADMIN, fileName, new ByteArrayInputStream(
-                csv.getBytes(StandardCharsets.UTF_8)), options);
-        ImportDto done = imports.await(ADMIN, started.id(), Duration.ofSeconds(60));
+        ImportDto done = fixture.run(fileName, csv, options);
         assertEquals(done.toString(), ImportDto.Status.DONE, done.status());
         return done;
     }

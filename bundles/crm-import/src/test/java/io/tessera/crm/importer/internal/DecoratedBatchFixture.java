@@ -1,0 +1,85 @@
+package io.tessera.crm.importer.internal;
+
+import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.Roles;
+import io.tessera.crm.api.contacts.CompanyService;
+import io.tessera.crm.api.contacts.ContactBatchService;
+import io.tessera.crm.api.contacts.ContactService;
+import io.tessera.crm.api.imports.ImportDto;
+import io.tessera.crm.api.imports.ImportOptions;
+import io.tessera.crm.contacts.internal.CompanyServiceImpl;
+import io.tessera.crm.contacts.internal.ContactBatchServiceImpl;
+import io.tessera.crm.contacts.internal.ContactServiceImpl;
+import io.tessera.crm.support.testing.TestDatabase;
+import java.io.ByteArrayInputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import javax.persistence.EntityManagerFactory;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * The import service over the real contacts services on in-memory Derby, with one method of the batch service
+ * answered by the test (to act at a given moment or to refuse something), and the contacts bundle's events delivered
+ * to the import service as EventAdmin's synchronous delivery would.
+ */
+final class DecoratedBatchFixture implements AutoCloseable {
+    static final Caller ADMIN = Caller.of("admin", Roles.ADMIN);
+
+    /** The test's answer to one call of the batch service; {@code real} is the real service. */
+    interface Answer {
+        Object answer(ContactBatchService real, Object[] args) throws Throwable;
+    }
+
+    final EntityManagerFactory contactsEmf = TestDatabase.open("crm-contacts");
+    final EntityManagerFactory importEmf = TestDatabase.open("crm-import");
+    final ContactService contacts;
+    final CompanyService companies;
+    final ImportServiceImpl imports;
+
+    DecoratedBatchFixture(String method, Answer answer) {
+        EventAdmin events = new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                imports.handleEvent(event);
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                imports.handleEvent(event);
+            }
+        };
+        contacts = new ContactServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users());
+        companies = new CompanyServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users());
+        ContactBatchService real = new ContactBatchServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users());
+        ContactBatchService batch = (ContactBatchService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{ContactBatchService.class}, (proxy, m, args) -> call(real, m, args, method, answer));
+        imports = new ImportServiceImpl(importEmf, contacts, companies, batch);
+    }
+
+    private static Object call(ContactBatchService real, Method m, Object[] args, String method, Answer answer)
+            throws Throwable {
+        try {
+            return m.getName().equals(method) ? answer.answer(real, args) : m.invoke(real, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Imports the CSV as admin and waits for the end. */
+    ImportDto run(String fileName, String csv, ImportOptions options) {
+        ImportDto started = imports.start(ADMIN, fileName, new ByteArrayInputStream(
+                csv.getBytes(StandardCharsets.UTF_8)), options);
+        return imports.await(ADMIN, started.id(), Duration.ofSeconds(60));
+    }
+
+    @Override
+    public void close() {
+        imports.close();
+        contactsEmf.close();
+        importEmf.close();
+    }
+}
