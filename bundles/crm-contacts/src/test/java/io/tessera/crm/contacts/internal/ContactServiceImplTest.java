@@ -22,9 +22,6 @@ import io.tessera.crm.api.contacts.CompanyDto;
 import io.tessera.crm.api.contacts.ContactDto;
 import io.tessera.crm.api.contacts.ContactInput;
 import io.tessera.crm.api.contacts.RecordQuery;
-import io.tessera.crm.contacts.internal.Fixtures.RecordingEvents;
-import io.tessera.crm.contacts.internal.Fixtures.TestClock;
-import io.tessera.crm.contacts.internal.Fixtures.Users;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -36,35 +33,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.persistence.EntityManagerFactory;
-import io.tessera.crm.support.testing.TestDatabase;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.osgi.service.event.Event;
 
-public class ContactServiceImplTest {
-    private EntityManagerFactory emf;
-    private RecordingEvents events;
-    private TestClock clock;
-    private CompanyServiceImpl companies;
-    private ContactServiceImpl contacts;
-
-    @Before
-    public void setUp() {
-        emf = TestDatabase.open("crm-contacts");
-        events = new RecordingEvents();
-        clock = new TestClock();
-        Users users = new Users();
-        companies = new CompanyServiceImpl(emf, events, users, clock);
-        contacts = new ContactServiceImpl(emf, events, users, clock);
-    }
-
-    @After
-    public void tearDown() {
-        emf.close();
-    }
-
+public class ContactServiceImplTest extends ContactsTestBase {
     private static ContactInput person(String first, String last) {
         return new ContactInput(first, last, null, null, null, null, null, null, null, null, null, null);
     }

@@ -14,42 +14,20 @@ import io.tessera.crm.api.contacts.CompanyDto;
 import io.tessera.crm.api.contacts.ContactDto;
 import io.tessera.crm.api.contacts.ContactInput;
 import io.tessera.crm.api.contacts.RecordQuery;
-import io.tessera.crm.contacts.internal.Fixtures.RecordingEvents;
-import io.tessera.crm.contacts.internal.Fixtures.TestClock;
-import io.tessera.crm.contacts.internal.Fixtures.Users;
-import io.tessera.crm.support.testing.TestDatabase;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.persistence.EntityManagerFactory;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.osgi.service.event.Event;
 
-public class ContactsOwnershipParticipantTest {
-    private EntityManagerFactory emf;
-    private RecordingEvents events;
-    private TestClock clock;
-    private CompanyServiceImpl companies;
-    private ContactServiceImpl contacts;
+public class ContactsOwnershipParticipantTest extends ContactsTestBase {
     private ContactsOwnershipParticipant owners;
 
     @Before
-    public void setUp() {
-        emf = TestDatabase.open("crm-contacts");
-        events = new RecordingEvents();
-        clock = new TestClock();
-        Users users = new Users();
-        companies = new CompanyServiceImpl(emf, events, users, clock);
-        contacts = new ContactServiceImpl(emf, events, users, clock);
+    public void setUpOwners() {
         owners = new ContactsOwnershipParticipant(emf, events, clock);
-    }
-
-    @After
-    public void tearDown() {
-        emf.close();
     }
 
     private static ContactInput person(String first, String last, List<Long> companyIds) {

@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.Test;
 
 /** The duplicate groups of the base: each rule, visibility, paging. */
-public class DuplicateListingTest extends DuplicatesTestBase {
+public class DuplicateListingTest extends ContactsTestBase {
     @Test
     public void sameEmailIgnoringCaseGroupsLiveContacts() {
         long a = contact("Ivan", "Petrov", null, List.of("ivan@x.com"));

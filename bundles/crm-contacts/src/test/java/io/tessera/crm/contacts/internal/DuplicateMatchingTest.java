@@ -12,7 +12,7 @@ import javax.persistence.EntityManager;
 import org.junit.Test;
 
 /** Lookups by the duplicate rules, and the match keys and indexes they rely on. */
-public class DuplicateMatchingTest extends DuplicatesTestBase {
+public class DuplicateMatchingTest extends ContactsTestBase {
     @Test
     public void matchContactsByEmailPhoneAndNameInCompany() {
         long acme = company("Acme", null, null);

@@ -37,7 +37,7 @@ import org.junit.Test;
 import org.osgi.service.event.Event;
 
 /** Merging contacts and companies, and restoring the merged card. */
-public class MergeTest extends DuplicatesTestBase {
+public class MergeTest extends ContactsTestBase {
     // ------------------------------------------------------------------ merging contacts
 
     @Test

@@ -20,7 +20,7 @@ import java.util.Set;
 import org.junit.Test;
 
 /** Restoring a merged card takes back from the survivor what the merge gave it (see {@link MergeAdditions}). */
-public class UnmergeTest extends DuplicatesTestBase {
+public class UnmergeTest extends ContactsTestBase {
     @Test
     public void bothContactsAreAsBeforeTheMerge() {
         long acme = company("Acme", null, null);

@@ -17,8 +17,8 @@ import javax.persistence.EntityManagerFactory;
 import org.junit.After;
 import org.junit.Before;
 
-/** The services, fixtures and helpers the duplicate tests share: real services on in-memory Derby. */
-abstract class DuplicatesTestBase {
+/** The services, fixtures and helpers the contacts bundle's service tests share: real services on in-memory Derby. */
+abstract class ContactsTestBase {
     EntityManagerFactory emf;
     RecordingEvents events;
     TestClock clock;
