@@ -81,20 +81,20 @@ final class RecordIndex {
         List<Draft> live = drafts.stream().filter(d -> !d.rejected()).toList();
         keysOf(batch, entity, live);
         if (entity == Entity.COMPANIES) {
-            put(companies, "t:", DuplicateService.RULE_TAX_ID, batch.matchCompanies(caller,
-                    DuplicateService.RULE_TAX_ID, values(live, DuplicateService.RULE_TAX_ID, "t:", d -> one(d.taxId))));
-            put(companies, "d:", DuplicateService.RULE_DOMAIN, batch.matchCompanies(caller,
-                    DuplicateService.RULE_DOMAIN, values(live, DuplicateService.RULE_DOMAIN, "d:", d -> one(d.domain))));
-            put(companies, "n:", DuplicateService.RULE_NAME, batch.matchCompanies(caller,
-                    DuplicateService.RULE_NAME, values(live, DuplicateService.RULE_NAME, "n:", d -> one(d.name))));
+            put(companies, DuplicateService.RULE_TAX_ID, batch.matchCompanies(caller, DuplicateService.RULE_TAX_ID,
+                    values(live, DuplicateService.RULE_TAX_ID, d -> one(d.taxId))));
+            put(companies, DuplicateService.RULE_DOMAIN, batch.matchCompanies(caller, DuplicateService.RULE_DOMAIN,
+                    values(live, DuplicateService.RULE_DOMAIN, d -> one(d.domain))));
+            put(companies, DuplicateService.RULE_NAME, batch.matchCompanies(caller, DuplicateService.RULE_NAME,
+                    values(live, DuplicateService.RULE_NAME, d -> one(d.name))));
             return;
         }
-        put(companies, "n:", DuplicateService.RULE_NAME, batch.matchCompanies(caller, DuplicateService.RULE_NAME,
-                values(live, DuplicateService.RULE_NAME, "n:", d -> one(d.company))));
-        put(contacts, "e:", DuplicateService.RULE_EMAIL, batch.matchContacts(caller, DuplicateService.RULE_EMAIL,
-                values(live, DuplicateService.RULE_EMAIL, "e:", d -> d.emails)));
-        put(contacts, "p:", DuplicateService.RULE_PHONE, batch.matchContacts(caller, DuplicateService.RULE_PHONE,
-                values(live, DuplicateService.RULE_PHONE, "p:", d -> d.phones)));
+        put(companies, DuplicateService.RULE_NAME, batch.matchCompanies(caller, DuplicateService.RULE_NAME,
+                values(live, DuplicateService.RULE_NAME, d -> one(d.company))));
+        put(contacts, DuplicateService.RULE_EMAIL, batch.matchContacts(caller, DuplicateService.RULE_EMAIL,
+                values(live, DuplicateService.RULE_EMAIL, d -> d.emails)));
+        put(contacts, DuplicateService.RULE_PHONE, batch.matchContacts(caller, DuplicateService.RULE_PHONE,
+                values(live, DuplicateService.RULE_PHONE, d -> d.phones)));
         Map<NameInCompany, Draft> byName = new HashMap<>();
         for (Draft d : live) {
             Long company = d.company == null ? null : companyByName(d.company);
@@ -182,12 +182,12 @@ final class RecordIndex {
     List<String> keys(Entity entity, Draft d) {
         List<String> keys = new ArrayList<>();
         if (entity == Entity.COMPANIES) {
-            add(keys, "t:", DuplicateService.RULE_TAX_ID, d.taxId);
-            add(keys, "d:", DuplicateService.RULE_DOMAIN, d.domain);
-            add(keys, "n:", DuplicateService.RULE_NAME, d.name);
+            add(keys, DuplicateService.RULE_TAX_ID, d.taxId);
+            add(keys, DuplicateService.RULE_DOMAIN, d.domain);
+            add(keys, DuplicateService.RULE_NAME, d.name);
         } else {
-            d.emails.forEach(e -> add(keys, "e:", DuplicateService.RULE_EMAIL, e));
-            d.phones.forEach(p -> add(keys, "p:", DuplicateService.RULE_PHONE, p));
+            d.emails.forEach(e -> add(keys, DuplicateService.RULE_EMAIL, e));
+            d.phones.forEach(p -> add(keys, DuplicateService.RULE_PHONE, p));
             String person = personKey(d);
             if (person != null) {
                 keys.add(person);
@@ -196,11 +196,17 @@ final class RecordIndex {
         return keys;
     }
 
-    private void add(List<String> keys, String prefix, String rule, String value) {
-        String k = key(rule, value);
-        if (k != null && !keys.contains(prefix + k)) {
-            keys.add(prefix + k);
+    private void add(List<String> keys, String rule, String value) {
+        String k = prefixedKey(rule, value);
+        if (k != null && !keys.contains(k)) {
+            keys.add(k);
         }
+    }
+
+    /** The rule's prefix + the value's match key ("e:ivan@x.ru"), or null when the value has none. */
+    private String prefixedKey(String rule, String value) {
+        String k = key(rule, value);
+        return k == null ? null : PREFIXES.get(rule) + k;
     }
 
     /** "n:" + the name's key + "|" + the company name's key: the same person in the same company. */
@@ -219,12 +225,12 @@ final class RecordIndex {
     }
 
     /** The buffer's values worth a lookup: those the base may have, or that this import may have written. */
-    private Set<String> values(List<Draft> drafts, String rule, String prefix, Function<Draft, List<String>> values) {
+    private Set<String> values(List<Draft> drafts, String rule, Function<Draft, List<String>> values) {
         Set<String> out = new HashSet<>();
         for (Draft d : drafts) {
             for (String v : values.apply(d)) {
-                String k = key(rule, v);
-                if (k != null && (base.mightMatch(rule, v) || written.mightContain(prefix + k))) {
+                String k = prefixedKey(rule, v);
+                if (k != null && (base.mightMatch(rule, v) || written.mightContain(k))) {
                     out.add(v);
                 }
             }
@@ -232,11 +238,11 @@ final class RecordIndex {
         return out;
     }
 
-    private void put(Map<String, Long> map, String prefix, String rule, Map<String, Long> found) {
+    private void put(Map<String, Long> map, String rule, Map<String, Long> found) {
         found.forEach((value, id) -> {
-            String k = key(rule, value);
+            String k = prefixedKey(rule, value);
             if (k != null) {
-                map.putIfAbsent(prefix + k, id);
+                map.putIfAbsent(k, id);
             }
         });
     }
