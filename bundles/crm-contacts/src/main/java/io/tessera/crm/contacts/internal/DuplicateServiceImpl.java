@@ -37,13 +37,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.EventAdmin;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Duplicate groups, matching and merging of companies and contacts (see {@link DuplicateService}). */
 @Component(service = DuplicateService.class)
 public class DuplicateServiceImpl implements DuplicateService {
-    private static final Logger LOG = LoggerFactory.getLogger(DuplicateServiceImpl.class);
     /** At most this many values of each kind are looked up by one match call. */
     private static final int MAX_MATCH_VALUES = 100;
     private static final int MAX_COMPANY_LINKS = 100;
@@ -64,21 +61,7 @@ public class DuplicateServiceImpl implements DuplicateService {
         this.tx = new Transactions(emf);
         this.events = new Events(events);
         this.clock = clock;
-        try {
-            int keyed = KeyBackfill.run(emf);
-            if (keyed > 0) {
-                LOG.info("filled the duplicate match keys of {} existing rows", keyed);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("could not fill the duplicate match keys of existing rows; older records may not be matched", e);
-        }
-        try {
-            if (RetiredIndexes.drop(emf) > 0) {
-                LOG.info("dropped indexes earlier versions made and nothing reads");
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("could not drop a retired index; inserts stay slower", e);
-        }
+        SchemaUpkeep.run(emf);
     }
 
     // ---------------------------------------------------------------- groups

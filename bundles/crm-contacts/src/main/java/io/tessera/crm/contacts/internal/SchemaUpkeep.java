@@ -1,0 +1,36 @@
+package io.tessera.crm.contacts.internal;
+
+import java.util.function.IntSupplier;
+import javax.persistence.EntityManagerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings a database an earlier version wrote up to date when the duplicate service starts: match keys of older rows
+ * ({@link KeyBackfill}), indexes nothing reads any more ({@link RetiredIndexes}). A step that fails is logged, not
+ * fatal: the service works without it, only less well.
+ */
+final class SchemaUpkeep {
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaUpkeep.class);
+
+    private SchemaUpkeep() {
+    }
+
+    static void run(EntityManagerFactory emf) {
+        step(() -> KeyBackfill.run(emf), "filled the duplicate match keys of {} existing rows",
+                "could not fill the duplicate match keys of existing rows; older records may not be matched");
+        step(() -> RetiredIndexes.drop(emf), "dropped {} indexes earlier versions made and nothing reads",
+                "could not drop a retired index; inserts stay slower");
+    }
+
+    private static void step(IntSupplier step, String done, String failed) {
+        try {
+            int count = step.getAsInt();
+            if (count > 0) {
+                LOG.info(done, count);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn(failed, e);
+        }
+    }
+}
