@@ -46,13 +46,13 @@ public interface ContactBatchService {
     }
 
     /**
-     * A compact summary of the match keys of the records stored now (see {@link #keySummary}): a "no" is certain,
-     * a "yes" is a maybe (about one in a hundred is wrong).
+     * A compact summary of the match keys of the stored records (see {@link #keySummary}): a "no" is certain, a "yes"
+     * is a maybe (a few in a hundred are wrong).
      */
     interface KeySummary {
         /**
-         * False when no record had a value matching this one (by {@code rule}, as in {@link #matchContacts} and
-         * {@link #matchCompanies}) when the summary was made.
+         * False when no record stored through this server has a value matching this one (by {@code rule}, as in
+         * {@link #matchContacts} and {@link #matchCompanies}).
          */
         boolean mightMatch(String rule, String value);
     }
@@ -60,8 +60,9 @@ public interface ContactBatchService {
     /**
      * Summarises the e-mails and phones of all contacts and the tax ids, domains and names of all companies (about
      * ten bits per value), so that bulk work can skip lookups of values that match nothing: an import of new
-     * contacts then asks {@link #matchContacts} only about the few values that may exist. Records written after the
-     * call are not in it.
+     * contacts then asks {@link #matchContacts} only about the few values that may exist. The summary is live: a
+     * record this server writes is in it once its write has returned, so it is read from the database once, not at
+     * every call. Values are never taken out (a record archived or changed since still says "maybe").
      */
     KeySummary keySummary(Caller caller);
 

@@ -42,18 +42,22 @@ public class CompanyServiceImpl implements CompanyService {
     private final Transactions tx;
     private final Events events;
     private final UserService users;
+    private final KeySummaryCache keys;
     private final Clock clock;
 
     @Activate
     public CompanyServiceImpl(@Reference(target = "(osgi.unit.name=crm-contacts)") EntityManagerFactory emf,
-                              @Reference EventAdmin events, @Reference UserService users) {
-        this(emf, events, users, Clock.systemUTC());
+                              @Reference EventAdmin events, @Reference UserService users,
+                              @Reference KeySummaryCache keys) {
+        this(emf, events, users, keys, Clock.systemUTC());
     }
 
-    CompanyServiceImpl(EntityManagerFactory emf, EventAdmin events, UserService users, Clock clock) {
+    CompanyServiceImpl(EntityManagerFactory emf, EventAdmin events, UserService users, KeySummaryCache keys,
+                       Clock clock) {
         this.tx = new Transactions(emf);
         this.events = new Events(events);
         this.users = users;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -90,12 +94,14 @@ public class CompanyServiceImpl implements CompanyService {
     @Override
     public CompanyDto create(Caller caller, CompanyInput input) {
         Values v = validate(caller, input, null, users);
-        CompanyDto dto = tx.write(em -> {
+        CompanyEntity created = tx.write(em -> {
             CompanyEntity e = newCompany(v, ContactServiceImpl.now(clock));
             em.persist(e);
             em.flush();
-            return Mapping.company(e);
+            return e;
         });
+        keys.stored(created);
+        CompanyDto dto = Mapping.company(created);
         publish(CrmEvents.CREATED, caller, dto, createdSummary(dto));
         return dto;
     }
@@ -108,7 +114,7 @@ public class CompanyServiceImpl implements CompanyService {
     @Override
     public CompanyDto update(Caller caller, long id, long expectedVersion, CompanyInput input) {
         List<String> changed = new ArrayList<>();
-        CompanyDto dto = tx.write(em -> {
+        CompanyEntity updated = tx.write(em -> {
             CompanyEntity e = find(em, caller, id);
             checkUpdatable(e, expectedVersion);
             Values v = validate(caller, input, e.owner, users);
@@ -118,9 +124,11 @@ public class CompanyServiceImpl implements CompanyService {
                 e.updatedAt = ContactServiceImpl.now(clock);
                 em.flush();
             }
-            return Mapping.company(e);
+            return e;
         });
+        CompanyDto dto = Mapping.company(updated);
         if (!changed.isEmpty()) {
+            keys.stored(updated);
             publish(CrmEvents.UPDATED, caller, dto, updatedSummary(dto, changed));
         }
         return dto;

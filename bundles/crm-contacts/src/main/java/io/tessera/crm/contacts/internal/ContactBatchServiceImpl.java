@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -55,24 +56,28 @@ public class ContactBatchServiceImpl implements ContactBatchService {
     private final Transactions tx;
     private final Events events;
     private final UserService users;
+    private final KeySummaryCache keys;
     private final Clock clock;
 
     @Activate
     public ContactBatchServiceImpl(@Reference(target = "(osgi.unit.name=crm-contacts)") EntityManagerFactory emf,
-                                   @Reference EventAdmin events, @Reference UserService users) {
-        this(emf, events, users, Clock.systemUTC());
+                                   @Reference EventAdmin events, @Reference UserService users,
+                                   @Reference KeySummaryCache keys) {
+        this(emf, events, users, keys, Clock.systemUTC());
     }
 
-    ContactBatchServiceImpl(EntityManagerFactory emf, EventAdmin events, UserService users, Clock clock) {
+    ContactBatchServiceImpl(EntityManagerFactory emf, EventAdmin events, UserService users, KeySummaryCache keys,
+                            Clock clock) {
         this.tx = new Transactions(emf);
         this.events = new Events(events);
         this.users = users;
+        this.keys = keys;
         this.clock = clock;
     }
 
     @Override
     public KeySummary keySummary(Caller caller) {
-        return tx.read(StoredKeys::new);
+        return keys.summary();
     }
 
     @Override
@@ -126,7 +131,7 @@ public class ContactBatchServiceImpl implements ContactBatchService {
                 (em, all) -> preloadCompanies(em, all.stream().map(ContactInput::companyIds)),
                 (em, input, now) -> ContactServiceImpl.newContact(
                         ContactServiceImpl.validate(em, caller, input, null, users, clock), now),
-                NewRecordRows::insertContacts, e -> BatchResult.ok(e.id, e.version),
+                NewRecordRows::insertContacts, keys::stored, e -> BatchResult.ok(e.id, e.version),
                 e -> Events.record(ContactServiceImpl.ENTITY, e.id, caller.username(), e.owner,
                         "Contact '" + Mapping.displayName(e.firstName, e.lastName) + "' created", e.companyIds,
                         List.of(e.id)));
@@ -139,15 +144,16 @@ public class ContactBatchServiceImpl implements ContactBatchService {
 
     /**
      * Validates every input, writes the valid ones {@value #FLUSH_EVERY} at a time with {@code insert} (one
-     * transaction for the call) and posts one batch event for them after the commit. {@code prepare} first reads in
-     * one go what validating them one by one would read.
+     * transaction for the call), hands each to {@code stored} and posts one batch event for them after the commit.
+     * {@code prepare} first reads in one go what validating them one by one would read.
      */
     private <I, E> List<BatchResult> create(String entity, Caller caller, List<I> inputs,
                                             BiConsumer<EntityManager, List<I>> prepare, Builder<I, E> builder,
-                                            BiConsumer<EntityManager, List<E>> insert, Function<E, BatchResult> ok,
-                                            Function<E, Map<String, Object>> record) {
+                                            BiConsumer<EntityManager, List<E>> insert, Consumer<E> stored,
+                                            Function<E, BatchResult> ok, Function<E, Map<String, Object>> record) {
         BatchResult[] results = new BatchResult[inputs.size()];
         List<Map<String, Object>> records = new ArrayList<>();
+        List<E> written = new ArrayList<>();
         if (!inputs.isEmpty()) {
             tx.write(em -> {
                 Timestamp now = ContactServiceImpl.now(clock);
@@ -163,6 +169,7 @@ public class ContactBatchServiceImpl implements ContactBatchService {
                     }
                     if (pending.size() >= FLUSH_EVERY || i == inputs.size() - 1) {
                         insert.accept(em, pending);
+                        written.addAll(pending);
                         for (int k = 0; k < pending.size(); k++) {
                             results[positions.get(k)] = ok.apply(pending.get(k));
                             records.add(record.apply(pending.get(k)));
@@ -174,6 +181,7 @@ public class ContactBatchServiceImpl implements ContactBatchService {
                 return null;
             });
         }
+        written.forEach(stored);
         events.postBatch(entity, CrmEvents.CREATED, caller.username(), records);
         return Arrays.asList(results);
     }
@@ -182,6 +190,7 @@ public class ContactBatchServiceImpl implements ContactBatchService {
     public List<BatchResult> updateContacts(Caller caller, List<ContactUpdate> updates) {
         BatchResult[] results = new BatchResult[updates.size()];
         List<Map<String, Object>> records = new ArrayList<>();
+        List<ContactEntity> changedRecords = new ArrayList<>();
         if (!updates.isEmpty()) {
             tx.write(em -> {
                 Timestamp now = ContactServiceImpl.now(clock);
@@ -208,6 +217,7 @@ public class ContactBatchServiceImpl implements ContactBatchService {
                         companies.addAll(e.companyIds);
                         ContactServiceImpl.apply(e, v);
                         e.updatedAt = now;
+                        changedRecords.add(e);
                         results[i] = BatchResult.ok(e.id, e.version + 1);
                         records.add(Events.record(ContactServiceImpl.ENTITY, e.id, caller.username(), e.owner,
                                 "Contact '" + Mapping.displayName(e.firstName, e.lastName) + "' updated ("
@@ -221,6 +231,7 @@ public class ContactBatchServiceImpl implements ContactBatchService {
                 return null;
             });
         }
+        changedRecords.forEach(keys::stored);
         events.postBatch(ContactServiceImpl.ENTITY, CrmEvents.UPDATED, caller.username(), records);
         return Arrays.asList(results);
     }
@@ -230,7 +241,7 @@ public class ContactBatchServiceImpl implements ContactBatchService {
         return create(CompanyServiceImpl.ENTITY, caller, inputs, (em, all) -> { },
                 (em, input, now) -> CompanyServiceImpl.newCompany(
                         CompanyServiceImpl.validate(caller, input, null, users), now),
-                NewRecordRows::insertCompanies, e -> BatchResult.ok(e.id, e.version),
+                NewRecordRows::insertCompanies, keys::stored, e -> BatchResult.ok(e.id, e.version),
                 e -> Events.record(CompanyServiceImpl.ENTITY, e.id, caller.username(), e.owner,
                         "Company '" + e.name + "' created", List.of(e.id), List.of()));
     }
@@ -239,6 +250,7 @@ public class ContactBatchServiceImpl implements ContactBatchService {
     public List<BatchResult> updateCompanies(Caller caller, List<CompanyUpdate> updates) {
         BatchResult[] results = new BatchResult[updates.size()];
         List<Map<String, Object>> records = new ArrayList<>();
+        List<CompanyEntity> changedRecords = new ArrayList<>();
         if (!updates.isEmpty()) {
             tx.write(em -> {
                 Timestamp now = ContactServiceImpl.now(clock);
@@ -261,6 +273,7 @@ public class ContactBatchServiceImpl implements ContactBatchService {
                         }
                         CompanyServiceImpl.apply(e, v);
                         e.updatedAt = now;
+                        changedRecords.add(e);
                         results[i] = BatchResult.ok(e.id, e.version + 1);
                         records.add(Events.record(CompanyServiceImpl.ENTITY, e.id, caller.username(), e.owner,
                                 "Company '" + e.name + "' updated (" + String.join(", ", changed) + ")",
@@ -273,6 +286,7 @@ public class ContactBatchServiceImpl implements ContactBatchService {
                 return null;
             });
         }
+        changedRecords.forEach(keys::stored);
         events.postBatch(CompanyServiceImpl.ENTITY, CrmEvents.UPDATED, caller.username(), records);
         return Arrays.asList(results);
     }

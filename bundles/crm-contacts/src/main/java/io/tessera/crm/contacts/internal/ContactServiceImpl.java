@@ -44,18 +44,22 @@ public class ContactServiceImpl implements ContactService {
     private final Transactions tx;
     private final Events events;
     private final UserService users;
+    private final KeySummaryCache keys;
     private final Clock clock;
 
     @Activate
     public ContactServiceImpl(@Reference(target = "(osgi.unit.name=crm-contacts)") EntityManagerFactory emf,
-                              @Reference EventAdmin events, @Reference UserService users) {
-        this(emf, events, users, Clock.systemUTC());
+                              @Reference EventAdmin events, @Reference UserService users,
+                              @Reference KeySummaryCache keys) {
+        this(emf, events, users, keys, Clock.systemUTC());
     }
 
-    ContactServiceImpl(EntityManagerFactory emf, EventAdmin events, UserService users, Clock clock) {
+    ContactServiceImpl(EntityManagerFactory emf, EventAdmin events, UserService users, KeySummaryCache keys,
+                       Clock clock) {
         this.tx = new Transactions(emf);
         this.events = new Events(events);
         this.users = users;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -140,13 +144,15 @@ public class ContactServiceImpl implements ContactService {
 
     @Override
     public ContactDto create(Caller caller, ContactInput input) {
-        ContactDto dto = tx.write(em -> {
+        ContactEntity created = tx.write(em -> {
             Values v = validate(em, caller, input, null, users, clock);
             ContactEntity e = newContact(v, now(clock));
             em.persist(e);
             em.flush();
-            return Mapping.contact(e);
+            return e;
         });
+        keys.stored(created);
+        ContactDto dto = Mapping.contact(created);
         publish(CrmEvents.CREATED, caller, dto, createdSummary(dto), dto.companyIds());
         return dto;
     }
@@ -160,7 +166,7 @@ public class ContactServiceImpl implements ContactService {
     public ContactDto update(Caller caller, long id, long expectedVersion, ContactInput input) {
         List<String> changed = new ArrayList<>();
         Set<Long> concerned = new LinkedHashSet<>();
-        ContactDto dto = tx.write(em -> {
+        ContactEntity updated = tx.write(em -> {
             ContactEntity e = find(em, caller, id);
             checkUpdatable(e, expectedVersion);
             Values v = validate(em, caller, input, e, users, clock);
@@ -171,9 +177,11 @@ public class ContactServiceImpl implements ContactService {
                 e.updatedAt = now(clock);
                 em.flush();
             }
-            return Mapping.contact(e);
+            return e;
         });
+        ContactDto dto = Mapping.contact(updated);
         if (!changed.isEmpty()) {
+            keys.stored(updated);
             Set<Long> companies = new LinkedHashSet<>(dto.companyIds());
             companies.addAll(concerned);
             publish(CrmEvents.UPDATED, caller, dto, updatedSummary(dto, changed), new ArrayList<>(companies));

@@ -10,21 +10,23 @@ import java.util.Map;
 import javax.persistence.EntityManager;
 
 /**
- * {@link KeySummary} over the stored match keys: one {@link BloomFilter} per rule, filled by walking each key's index
- * in key order, {@value #PAGE} keys per query (keyset paging: no key is held longer than its page; no DISTINCT, which
- * would make Derby sort everything after the page start; a repeated key is added twice, and the rest of a key's
- * repeats beyond a page boundary are skipped, which changes nothing).
+ * {@link KeySummary} over the stored match keys: one {@link BloomFilter} per rule (thread-safe, growing). {@link #fill}
+ * walks each key's index in key order, {@value #PAGE} keys per query (keyset paging: no key is held longer than its
+ * page; no DISTINCT, which would make Derby sort everything after the page start; a repeated key is added twice, and
+ * the rest of a key's repeats beyond a page boundary are skipped, which changes nothing); {@link #add(ContactEntity)}
+ * and {@link #add(CompanyEntity)} add the keys of a record written since.
  */
 final class StoredKeys implements KeySummary {
     private static final int PAGE = 10_000;
     private final Map<Source, BloomFilter> filters = new EnumMap<>(Source.class);
 
+    /** Empty filters sized for the keys stored now. */
     StoredKeys(EntityManager em) {
         Map<String, Long> rows = new HashMap<>(); // the three company rules share one table: count it once
         for (Source s : Source.values()) {
             long count = rows.computeIfAbsent(s.table, table ->
                     ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table).getSingleResult()).longValue());
-            filters.put(s, read(em, s, count));
+            filters.put(s, new BloomFilter(count));
         }
     }
 
@@ -40,8 +42,34 @@ final class StoredKeys implements KeySummary {
         return key != null && filters.get(source).mightContain(key);
     }
 
-    private static BloomFilter read(EntityManager em, Source s, long count) {
-        BloomFilter filter = new BloomFilter(count);
+    /** Adds every stored key, as the columns hold them. */
+    StoredKeys fill(EntityManager em) {
+        for (Source s : Source.values()) {
+            read(em, s, filters.get(s));
+        }
+        return this;
+    }
+
+    void add(ContactEntity contact) {
+        contact.emails.forEach(filters.get(Source.EMAIL)::add);
+        for (PhoneEmbeddable phone : contact.phones) {
+            add(Source.PHONE, phone.matchKey());
+        }
+    }
+
+    void add(CompanyEntity company) {
+        add(Source.TAX_ID, company.taxKey);
+        add(Source.DOMAIN, company.domain);
+        add(Source.NAME, company.nameKey);
+    }
+
+    private void add(Source source, String key) {
+        if (key != null && !key.isEmpty()) {
+            filters.get(source).add(key);
+        }
+    }
+
+    private static void read(EntityManager em, Source s, BloomFilter filter) {
         String last = "";
         while (true) {
             @SuppressWarnings("unchecked")
@@ -53,7 +81,7 @@ final class StoredKeys implements KeySummary {
                 filter.add((String) k);
             }
             if (keys.size() < PAGE) {
-                return filter;
+                return;
             }
             last = (String) keys.get(keys.size() - 1);
         }

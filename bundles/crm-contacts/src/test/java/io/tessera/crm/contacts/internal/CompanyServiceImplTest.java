@@ -55,7 +55,7 @@ public class CompanyServiceImplTest {
         emf = TestDatabase.open("crm-contacts");
         events = new RecordingEvents();
         clock = new TestClock();
-        companies = new CompanyServiceImpl(emf, events, new Users(), clock);
+        companies = new CompanyServiceImpl(emf, events, new Users(), new KeySummaryCache(emf), clock);
     }
 
     @After
@@ -463,7 +463,7 @@ public class CompanyServiceImplTest {
                 return super.exists(username);
             }
         };
-        CompanyServiceImpl first = new CompanyServiceImpl(emf, events, racing, clock);
+        CompanyServiceImpl first = new CompanyServiceImpl(emf, events, racing, new KeySummaryCache(emf), clock);
         other[0] = companies;
         events.clear();
         expect(ConflictException.class, () -> first.update(MANAGER, c.id(), 1, input("Acme Slow", "olga")));

@@ -48,9 +48,10 @@ public class ContactBatchServiceImplTest {
         events = new RecordingEvents();
         TestClock clock = new TestClock();
         Users users = new Users();
-        contacts = new ContactServiceImpl(emf, events, users, clock);
-        companies = new CompanyServiceImpl(emf, events, users, clock);
-        batch = new ContactBatchServiceImpl(emf, events, users, clock);
+        KeySummaryCache keys = new KeySummaryCache(emf);
+        contacts = new ContactServiceImpl(emf, events, users, keys, clock);
+        companies = new CompanyServiceImpl(emf, events, users, keys, clock);
+        batch = new ContactBatchServiceImpl(emf, events, users, keys, clock);
     }
 
     @After

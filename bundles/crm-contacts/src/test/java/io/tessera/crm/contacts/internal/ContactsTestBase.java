@@ -22,6 +22,7 @@ abstract class ContactsTestBase {
     EntityManagerFactory emf;
     RecordingEvents events;
     TestClock clock;
+    KeySummaryCache keys;
     CompanyServiceImpl companies;
     ContactServiceImpl contacts;
     DuplicateServiceImpl duplicates;
@@ -32,8 +33,9 @@ abstract class ContactsTestBase {
         events = new RecordingEvents();
         clock = new TestClock();
         Users users = new Users();
-        companies = new CompanyServiceImpl(emf, events, users, clock);
-        contacts = new ContactServiceImpl(emf, events, users, clock);
+        keys = new KeySummaryCache(emf);
+        companies = new CompanyServiceImpl(emf, events, users, keys, clock);
+        contacts = new ContactServiceImpl(emf, events, users, keys, clock);
         duplicates = new DuplicateServiceImpl(emf, events, clock);
     }
 

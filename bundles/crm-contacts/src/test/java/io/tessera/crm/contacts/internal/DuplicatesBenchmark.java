@@ -46,7 +46,7 @@ public final class DuplicatesBenchmark {
                 Map.of("javax.persistence.nonJtaDataSource", ds, "eclipselink.logging.level", "WARNING"));
         Fixtures.RecordingEvents events = new Fixtures.RecordingEvents();
         ContactBatchServiceImpl batch = new ContactBatchServiceImpl(emf, events, new Fixtures.Users(),
-                Clock.systemUTC());
+                new KeySummaryCache(emf), Clock.systemUTC());
         DuplicateServiceImpl duplicates = new DuplicateServiceImpl(emf, events, Clock.systemUTC());
         Caller admin = Fixtures.ADMIN;
 

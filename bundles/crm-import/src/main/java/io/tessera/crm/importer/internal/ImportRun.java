@@ -188,7 +188,6 @@ final class ImportRun implements Runnable {
 
     /** Reads the matched records, decides every buffered row, writes the records and queues the report rows. */
     private void decideBuffer() {
-        job.concurrentWrites.addTo(index, caller, batch);
         index.lookUp(caller, batch, entity, buffer.stream().map(ParsedRow::draft).toList());
         prefetch();
         for (ParsedRow p : buffer) {

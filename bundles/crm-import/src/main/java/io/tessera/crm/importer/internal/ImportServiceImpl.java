@@ -3,7 +3,6 @@ package io.tessera.crm.importer.internal;
 import io.tessera.crm.api.AccessDeniedException;
 import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.ConflictException;
-import io.tessera.crm.api.CrmEvents;
 import io.tessera.crm.api.NotFoundException;
 import io.tessera.crm.api.Page;
 import io.tessera.crm.api.Paging;
@@ -37,7 +36,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -50,21 +48,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventConstants;
-import org.osgi.service.event.EventHandler;
 
 /**
  * Imports run one at a time on a background thread (created on activation, stopped on deactivation); jobs started
  * meanwhile wait as QUEUED. Live progress comes from memory, finished jobs and the report from IMP_IMPORT / IMP_ROW.
  */
-@Component(service = {ImportService.class, EventHandler.class}, property = {
-        EventConstants.EVENT_TOPIC + "=" + CrmEvents.TOPIC_PREFIX + CrmEvents.CONTACT + "/*",
-        EventConstants.EVENT_TOPIC + "=" + CrmEvents.TOPIC_PREFIX + CrmEvents.COMPANY + "/*"})
-public class ImportServiceImpl implements ImportService, EventHandler {
+@Component(service = ImportService.class)
+public class ImportServiceImpl implements ImportService {
     /** The actions after which a record may have match keys it had not before. */
-    private static final Set<String> NEW_KEYS = Set.of(CrmEvents.CREATED, CrmEvents.UPDATED, CrmEvents.RESTORED,
-            CrmEvents.MERGED);
     private final Transactions tx;
     private final ContactService contacts;
     private final CompanyService companies;
@@ -115,30 +106,6 @@ public class ImportServiceImpl implements ImportService, EventHandler {
             executor.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * A contact or company created or changed by anyone while imports are queued or running: noted for their
-     * duplicate lookups ({@link ConcurrentWrites}). Batch events (no single id) are the imports' own writes.
-     */
-    @Override
-    public void handleEvent(Event event) {
-        Object entity = event.getProperty(CrmEvents.ENTITY);
-        String action = event.getTopic().substring(event.getTopic().lastIndexOf('/') + 1);
-        if (live.isEmpty() || !NEW_KEYS.contains(action) || !(entity instanceof String)
-                || !(event.getProperty(CrmEvents.ID) instanceof Long id)) {
-            return;
-        }
-        Object survivor = event.getProperty(CrmEvents.SURVIVOR_ID);
-        for (Job job : live.values()) {
-            if (job.status != Status.QUEUED && job.status != Status.RUNNING) {
-                continue; // an undo
-            }
-            job.concurrentWrites.note((String) entity, id);
-            if (survivor instanceof Long s) {
-                job.concurrentWrites.note((String) entity, s);
-            }
         }
     }
 

@@ -18,8 +18,6 @@ final class Job {
     final String fileName;
     final ImportOptions options;
     final CompletableFuture<Void> done = new CompletableFuture<>();
-    /** What others write while the job runs (noted by any thread). */
-    final ConcurrentWrites concurrentWrites = new ConcurrentWrites();
     volatile Status status = Status.QUEUED;
     volatile long rowsTotal;
     volatile long rowsDone;

@@ -34,17 +34,15 @@ public final class PhoneNormalizer {
         String text = raw.strip();
         try {
             PhoneNumber n = util.parse(text, defaultRegion);
-            if (!util.isValidNumber(n) && !text.startsWith("+")) {
-                // "79123456789": a full international number written without the '+'
-                PhoneNumber withPlus = util.parse("+" + text, defaultRegion);
-                if (util.isValidNumber(withPlus)) {
-                    n = withPlus;
-                }
+            if (util.isValidNumber(n)) {
+                return util.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
             }
-            if (!util.isValidNumber(n)) {
+            if (text.startsWith("+")) {
                 return null;
             }
-            return util.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
+            // "79123456789": a full international number written without the '+'
+            PhoneNumber withPlus = util.parse("+" + text, defaultRegion);
+            return util.isValidNumber(withPlus) ? util.format(withPlus, PhoneNumberUtil.PhoneNumberFormat.E164) : null;
         } catch (NumberParseException e) {
             return null;
         }

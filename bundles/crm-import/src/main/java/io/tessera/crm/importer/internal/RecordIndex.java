@@ -8,7 +8,6 @@ import io.tessera.crm.api.contacts.DuplicateService;
 import io.tessera.crm.api.imports.ImportOptions.Entity;
 import io.tessera.crm.support.collect.BloomFilter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -42,11 +41,14 @@ final class RecordIndex {
     /** The keys added for provisional (negative) ids, until the record is written; null when not tracked (dry run). */
     private final Map<Long, List<String>> provisional;
     private final boolean dryRun;
-    /** The base's match keys when the import started (so values no record has are not looked up). */
+    /**
+     * The base's match keys, so that values no record has are not looked up. Live: a card a colleague saves while the
+     * import runs is in it once saved, and a later row with its e-mail finds it.
+     */
     private final KeySummary base;
     /**
-     * The keys of what this import wrote, and of what others wrote while it ran ({@link ConcurrentWrites}): later rows
-     * may match those (not in {@link #base}).
+     * The keys of what this import wrote or, in a dry run, would have written: later rows may match those (a dry run
+     * stores nothing, so they are in no summary of the base).
      */
     private final BloomFilter written;
     /** The current buffer's values by rule, with their match keys ({@link ContactBatchService#matchKeys}). */
@@ -245,13 +247,6 @@ final class RecordIndex {
                 map.putIfAbsent(k, id);
             }
         });
-    }
-
-    /** Values of records others wrote while the import ran: rows from now on look them up. */
-    void writtenElsewhere(ContactBatchService batch, String rule, Collection<String> values) {
-        if (!values.isEmpty()) {
-            batch.matchKeys(rule, values).values().forEach(k -> written.add(PREFIXES.get(rule) + k));
-        }
     }
 
     /** A company this import created for a row of the current buffer. */

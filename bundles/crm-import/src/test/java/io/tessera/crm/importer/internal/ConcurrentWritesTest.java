@@ -24,9 +24,9 @@ import org.junit.Test;
 
 /**
  * A colleague saves a card while an import runs, after the import took its summary of the base: a row of the file
- * with the same e-mail (or, for companies, tax id) finds that card instead of making a second one. The write is made
- * right after the summary is taken (through a {@link ContactBatchService} that does so), and its event reaches the
- * import service as EventAdmin's synchronous delivery would.
+ * with the same e-mail (or, for companies, tax id) finds that card instead of making a second one (the summary is
+ * live: crm-contacts adds the card's keys as it saves it). The write is made right after the summary is taken
+ * (through a {@link ContactBatchService} that does so).
  */
 public class ConcurrentWritesTest {
     private static final Caller ADMIN = DecoratedBatchFixture.ADMIN;

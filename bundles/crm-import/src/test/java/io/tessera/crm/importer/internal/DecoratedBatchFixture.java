@@ -10,6 +10,7 @@ import io.tessera.crm.api.imports.ImportOptions;
 import io.tessera.crm.contacts.internal.CompanyServiceImpl;
 import io.tessera.crm.contacts.internal.ContactBatchServiceImpl;
 import io.tessera.crm.contacts.internal.ContactServiceImpl;
+import io.tessera.crm.contacts.internal.KeySummaryCache;
 import io.tessera.crm.support.testing.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -18,13 +19,11 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import javax.persistence.EntityManagerFactory;
-import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 /**
- * The import service over the real contacts services on in-memory Derby, with one method of the batch service
- * answered by the test (to act at a given moment or to refuse something), and the contacts bundle's events delivered
- * to the import service as EventAdmin's synchronous delivery would.
+ * The import service over the real contacts services on in-memory Derby (events dropped), with one method of the
+ * batch service answered by the test (to act at a given moment or to refuse something).
  */
 final class DecoratedBatchFixture implements AutoCloseable {
     static final Caller ADMIN = Caller.of("admin", Roles.ADMIN);
@@ -41,20 +40,12 @@ final class DecoratedBatchFixture implements AutoCloseable {
     final ImportServiceImpl imports;
 
     DecoratedBatchFixture(String method, Answer answer) {
-        EventAdmin events = new EventAdmin() {
-            @Override
-            public void postEvent(Event event) {
-                imports.handleEvent(event);
-            }
-
-            @Override
-            public void sendEvent(Event event) {
-                imports.handleEvent(event);
-            }
-        };
-        contacts = new ContactServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users());
-        companies = new CompanyServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users());
-        ContactBatchService real = new ContactBatchServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users());
+        EventAdmin events = new ImportServiceImplTest.NoEvents();
+        KeySummaryCache keys = new KeySummaryCache(contactsEmf);
+        ImportServiceImplTest.Users users = new ImportServiceImplTest.Users();
+        contacts = new ContactServiceImpl(contactsEmf, events, users, keys);
+        companies = new CompanyServiceImpl(contactsEmf, events, users, keys);
+        ContactBatchService real = new ContactBatchServiceImpl(contactsEmf, events, users, keys);
         ContactBatchService batch = (ContactBatchService) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[]{ContactBatchService.class}, (proxy, m, args) -> call(real, m, args, method, answer));
         imports = new ImportServiceImpl(importEmf, contacts, companies, batch);

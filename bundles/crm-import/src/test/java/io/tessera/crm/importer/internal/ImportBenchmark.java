@@ -9,6 +9,7 @@ import io.tessera.crm.api.imports.ImportOptions;
 import io.tessera.crm.contacts.internal.CompanyServiceImpl;
 import io.tessera.crm.contacts.internal.ContactBatchServiceImpl;
 import io.tessera.crm.contacts.internal.ContactServiceImpl;
+import io.tessera.crm.contacts.internal.KeySummaryCache;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -160,10 +161,12 @@ public final class ImportBenchmark {
                 public void sendEvent(org.osgi.service.event.Event event) {
                 }
             };
-            ContactService contacts = new ContactServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users());
-            CompanyService companies = new CompanyServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users());
+            KeySummaryCache keys = new KeySummaryCache(contactsEmf);
+            ImportServiceImplTest.Users users = new ImportServiceImplTest.Users();
+            ContactService contacts = new ContactServiceImpl(contactsEmf, events, users, keys);
+            CompanyService companies = new CompanyServiceImpl(contactsEmf, events, users, keys);
             imports = new ImportServiceImpl(importEmf, contacts, companies,
-                    new ContactBatchServiceImpl(contactsEmf, events, new ImportServiceImplTest.Users()));
+                    new ContactBatchServiceImpl(contactsEmf, events, users, keys));
         }
 
         Run importFile(Path csv) throws Exception {

@@ -30,6 +30,7 @@ import io.tessera.crm.api.security.UserService;
 import io.tessera.crm.contacts.internal.CompanyServiceImpl;
 import io.tessera.crm.contacts.internal.ContactBatchServiceImpl;
 import io.tessera.crm.contacts.internal.ContactServiceImpl;
+import io.tessera.crm.contacts.internal.KeySummaryCache;
 import io.tessera.crm.support.testing.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
@@ -95,10 +96,11 @@ public class ImportServiceImplTest {
         contactsEmf = TestDatabase.open("crm-contacts");
         importEmf = TestDatabase.open("crm-import");
         NoEvents events = new NoEvents();
-        contacts = new ContactServiceImpl(contactsEmf, events, new Users());
-        companies = new CompanyServiceImpl(contactsEmf, events, new Users());
+        KeySummaryCache keys = new KeySummaryCache(contactsEmf);
+        contacts = new ContactServiceImpl(contactsEmf, events, new Users(), keys);
+        companies = new CompanyServiceImpl(contactsEmf, events, new Users(), keys);
         imports = new ImportServiceImpl(importEmf, contacts, companies,
-                new ContactBatchServiceImpl(contactsEmf, events, new Users()));
+                new ContactBatchServiceImpl(contactsEmf, events, new Users(), keys));
     }
 
     @After

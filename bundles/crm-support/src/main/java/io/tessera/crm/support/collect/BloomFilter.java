@@ -1,29 +1,35 @@
 package io.tessera.crm.support.collect;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * A set of strings that answers "certainly not in it" or "maybe in it", in about ten bits per string (one wrong
- * "maybe" in a hundred): for skipping index lookups of values that cannot match. Not thread-safe.
+ * "maybe" in a hundred). It grows: once it holds as many strings as it was sized for, a new layer twice as large takes
+ * the strings added from then on (each layer adds its own one-in-a-hundred, so a filter that grew from 1,000 to
+ * 1,000,000 strings answers a wrong "maybe" about one time in ten). Safe for concurrent adds and reads: a string whose
+ * {@link #add} returned before {@link #mightContain} was called is found.
  */
 public final class BloomFilter {
     private static final int HASHES = 7;
-    private final long[] bits;
-    private final long size;
+    private static final int BITS_PER_STRING = 10;
+    private volatile Layer[] layers;
 
-    /** A filter sized for {@code expected} strings (it still works beyond that, with more wrong "maybe"s). */
+    /** A filter sized for {@code expected} strings; it grows beyond that. */
     public BloomFilter(long expected) {
-        long wanted = Math.max(1024, expected * 10);
-        this.bits = new long[(int) Math.min(Integer.MAX_VALUE - 8, (wanted + 63) / 64)];
-        this.size = bits.length * 64L;
+        this.layers = new Layer[] {new Layer(expected)};
     }
 
     public void add(String value) {
         long h1 = hash(value, 0x9E3779B97F4A7C15L);
         long h2 = hash(value, 0xC2B2AE3D27D4EB4FL) | 1;
-        for (int i = 0; i < HASHES; i++) {
-            long bit = Long.remainderUnsigned(h1 + i * h2, size);
-            bits[(int) (bit >>> 6)] |= 1L << bit;
+        Layer[] current = layers;
+        Layer top = current[current.length - 1];
+        top.add(h1, h2);
+        if (top.added.incrementAndGet() == top.capacity + 1) {
+            grow(top);
         }
     }
 
@@ -31,13 +37,26 @@ public final class BloomFilter {
     public boolean mightContain(String value) {
         long h1 = hash(value, 0x9E3779B97F4A7C15L);
         long h2 = hash(value, 0xC2B2AE3D27D4EB4FL) | 1;
-        for (int i = 0; i < HASHES; i++) {
-            long bit = Long.remainderUnsigned(h1 + i * h2, size);
-            if ((bits[(int) (bit >>> 6)] & (1L << bit)) == 0) {
-                return false;
+        for (Layer layer : layers) {
+            if (layer.mightContain(h1, h2)) {
+                return true;
             }
         }
-        return true;
+        return false;
+    }
+
+    /** How many layers the filter has grown to (1 while it holds no more than it was sized for). */
+    public int layers() {
+        return layers.length;
+    }
+
+    private synchronized void grow(Layer full) {
+        Layer[] current = layers;
+        if (current[current.length - 1] == full) {
+            Layer[] grown = Arrays.copyOf(current, current.length + 1);
+            grown[current.length] = new Layer(full.capacity * 2);
+            layers = grown;
+        }
     }
 
     /** FNV-1a over the UTF-8 bytes with a seed, then a 64-bit finaliser (the one of MurmurHash3). */
@@ -53,5 +72,40 @@ public final class BloomFilter {
         h *= 0xC4CEB93FE1A85EC3L;
         h ^= h >>> 33;
         return h;
+    }
+
+    private static final class Layer {
+        private final AtomicLongArray bits;
+        private final long size;
+        final long capacity;
+        final AtomicLong added = new AtomicLong();
+
+        Layer(long expected) {
+            long wanted = Math.max(1024, expected * BITS_PER_STRING);
+            this.bits = new AtomicLongArray((int) Math.min(Integer.MAX_VALUE - 8, (wanted + 63) / 64));
+            this.size = bits.length() * 64L;
+            this.capacity = size / BITS_PER_STRING;
+        }
+
+        void add(long h1, long h2) {
+            for (int i = 0; i < HASHES; i++) {
+                long bit = Long.remainderUnsigned(h1 + i * h2, size);
+                int word = (int) (bit >>> 6);
+                long mask = 1L << bit;
+                if ((bits.get(word) & mask) == 0) {
+                    bits.getAndAccumulate(word, mask, (a, b) -> a | b);
+                }
+            }
+        }
+
+        boolean mightContain(long h1, long h2) {
+            for (int i = 0; i < HASHES; i++) {
+                long bit = Long.remainderUnsigned(h1 + i * h2, size);
+                if ((bits.get((int) (bit >>> 6)) & (1L << bit)) == 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

@@ -1,0 +1,62 @@
+package io.tessera.crm.contacts.internal;
+
+import io.tessera.crm.api.contacts.ContactBatchService.KeySummary;
+import io.tessera.crm.support.jpa.Transactions;
+import javax.persistence.EntityManagerFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The one {@link StoredKeys} of the server, read from the database when an import first asks for it and kept current
+ * from then on: every write of this bundle that stores match keys (contacts' e-mails and phones, companies' tax ids,
+ * domains and names) hands the record to {@link #stored}. Reading every key took an import of 100,000 rows into a
+ * base of 100,000 contacts 2.5 s, and grows with the base, not with the file. Keys are only ever added (a Bloom filter
+ * cannot forget): a key archived, merged away or rolled back since makes a "maybe", which costs an index lookup, never a
+ * missed duplicate. Only this JVM's writes are seen, which is all of them with embedded Derby.
+ * <p>
+ * Internal to this bundle: a service of a private class, so that the bundle's components share one instance.
+ */
+@Component(service = KeySummaryCache.class)
+public class KeySummaryCache {
+    private final Transactions tx;
+    /** Set as soon as reading begins, so that writes committed meanwhile are added as well. */
+    private volatile StoredKeys filling;
+    /** Set once reading is done; what {@link #summary} gives. */
+    private volatile StoredKeys ready;
+
+    @Activate
+    public KeySummaryCache(@Reference(target = "(osgi.unit.name=crm-contacts)") EntityManagerFactory emf) {
+        this.tx = new Transactions(emf);
+    }
+
+    KeySummary summary() {
+        StoredKeys keys = ready;
+        if (keys != null) {
+            return keys;
+        }
+        synchronized (this) {
+            if (ready == null) {
+                StoredKeys empty = tx.read(StoredKeys::new);
+                // a write that read "filling" as null committed before this; the reads below see it
+                filling = empty;
+                ready = tx.read(empty::fill);
+            }
+            return ready;
+        }
+    }
+
+    void stored(ContactEntity contact) {
+        StoredKeys keys = filling;
+        if (keys != null) {
+            keys.add(contact);
+        }
+    }
+
+    void stored(CompanyEntity company) {
+        StoredKeys keys = filling;
+        if (keys != null) {
+            keys.add(company);
+        }
+    }
+}
