@@ -1,6 +1,7 @@
 package io.tessera.crm.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,6 +79,12 @@ public class DuplicatesIT extends TesseraTestSupport {
         JsonNode restored = admin("GET", "/contacts/" + duplicate, null).json();
         assertTrue(restored.toString(), restored.get("emails").toString().contains("olga.s@gmail.com"));
         assertEquals(restored.toString(), "[" + company + "]", restored.get("companyIds").toString());
+        // each card's history is its own again
+        String survivorsHistory = admin("GET", "/timeline?contactId=" + survivor, null).text();
+        assertFalse(survivorsHistory, survivorsHistory.contains("Met at the fair"));
+        String restoredHistory = admin("GET", "/timeline?contactId=" + duplicate, null).text();
+        assertTrue(restoredHistory, restoredHistory.contains("Met at the fair"));
+        assertTrue(restoredHistory, restoredHistory.contains("Merge deal"));
         Reply again = admin("POST", "/contacts/" + survivor + "/merge", "{\"mergeId\":" + duplicate + "}");
         assertEquals(again.toString(), 200, again.status());
     }

@@ -16,19 +16,12 @@ import javax.persistence.TableGenerator;
 @Entity
 @Table(name = "TL_NOTE_MERGE_MOVE", indexes = @Index(name = "TL_NOTE_MERGE_MOVE_IX",
         columnList = "MERGED_ID, SURVIVOR_ID"))
-public class NoteMergeMove {
+public class NoteMergeMove extends MergeStep {
     @Id
     @TableGenerator(name = "tl_note_move_ids", table = "TL_IDS", pkColumnName = "SEQ_NAME",
             valueColumnName = "SEQ_VALUE", pkColumnValue = "TL_NOTE_MERGE_MOVE", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "tl_note_move_ids")
     Long id;
-    /** {@code contactId} or {@code companyId}: the note field the merge changed. */
-    @Column(name = "FIELD", nullable = false, length = 20)
-    String field;
-    @Column(name = "MERGED_ID", nullable = false)
-    long mergedId;
-    @Column(name = "SURVIVOR_ID", nullable = false)
-    long survivorId;
     @Column(name = "NOTE_ID", nullable = false)
     long noteId;
 
@@ -36,9 +29,7 @@ public class NoteMergeMove {
     }
 
     NoteMergeMove(String field, long mergedId, long survivorId, long noteId) {
-        this.field = field;
-        this.mergedId = mergedId;
-        this.survivorId = survivorId;
+        super(field, mergedId, survivorId);
         this.noteId = noteId;
     }
 }

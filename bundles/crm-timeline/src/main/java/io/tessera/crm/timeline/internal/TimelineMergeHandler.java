@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  *     the entry already has one), so the survivor's history shows the merged card's past. The merged card keeps
  *     its own rows: restored, it still shows its history.</li>
  * </ul>
- * The notes moved are remembered ({@link NoteMergeMove}); when the merged record is restored ({@code RESTORED} with
- * {@link CrmEvents#SURVIVOR_ID}) those still about the survivor are about it again.
+ * The notes moved and the links added are remembered ({@link NoteMergeMove}, {@link MergeLinkAdd}); when the merged
+ * record is restored ({@code RESTORED} with {@link CrmEvents#SURVIVOR_ID}) the notes still about the survivor are
+ * about it again and the links are taken away, so each card's history is what it was before the merge.
  * One local transaction; a failure is logged, never thrown at the sender.
  */
 @Component(service = EventHandler.class, property = {
@@ -52,6 +53,7 @@ public class TimelineMergeHandler implements EventHandler {
             }
             if (e.undo()) {
                 moveNotesBack(e.contact(), e.mergedId(), e.survivorId());
+                removeAddedLinks(e.contact(), e.mergedId(), e.survivorId());
             } else {
                 repoint(e.contact(), e.mergedId(), e.survivorId());
             }
@@ -73,16 +75,43 @@ public class TimelineMergeHandler implements EventHandler {
             int notes = em.createQuery("UPDATE NoteEntity n SET n." + field + " = :s, n.version = n.version + 1"
                             + " WHERE n." + field + " = :m")
                     .setParameter("s", survivorId).setParameter("m", mergedId).executeUpdate();
-            int links = em.createNativeQuery("INSERT INTO " + table + " (ENTRY_ID, " + column + ")"
-                            + " SELECT l.ENTRY_ID, ?1 FROM " + table + " l WHERE l." + column + " = ?2"
-                            + " AND NOT EXISTS (SELECT 1 FROM " + table + " o WHERE o.ENTRY_ID = l.ENTRY_ID"
-                            + " AND o." + column + " = ?1)")
+            // the merged record's entries not linked to the survivor yet (?1 survivor, ?2 merged)
+            String unlinked = " FROM " + table + " l WHERE l." + column + " = ?2 AND NOT EXISTS (SELECT 1 FROM "
+                    + table + " o WHERE o.ENTRY_ID = l.ENTRY_ID AND o." + column + " = ?1)";
+            @SuppressWarnings("unchecked")
+            List<Number> entries = em.createNativeQuery("SELECT l.ENTRY_ID" + unlinked)
+                    .setParameter(1, survivorId).setParameter(2, mergedId).getResultList();
+            for (Number entry : entries) {
+                em.persist(new MergeLinkAdd(field, mergedId, survivorId, entry.longValue()));
+            }
+            int links = em.createNativeQuery("INSERT INTO " + table + " (ENTRY_ID, " + column + ") SELECT l.ENTRY_ID, ?1"
+                            + unlinked)
                     .setParameter(1, survivorId).setParameter(2, mergedId).executeUpdate();
             return new int[] {notes, links};
         });
         // The link rows were written past JPA: entries cached with their old links must be read again.
         emf.getCache().evict(TimelineEntryEntity.class);
         return result;
+    }
+
+    /** Takes away the links to the survivor that the merge added to the merged record's entries; returns how many. */
+    int removeAddedLinks(boolean contact, long mergedId, long survivorId) {
+        String field = contact ? "contactId" : "companyId";
+        String table = contact ? "TL_ENTRY_CONTACT" : "TL_ENTRY_COMPANY";
+        String column = contact ? "CONTACT_ID" : "COMPANY_ID";
+        int removed = tx.write(em -> {
+            int links = em.createNativeQuery("DELETE FROM " + table + " WHERE " + column + " = ?1 AND ENTRY_ID IN"
+                            + " (SELECT a.ENTRY_ID FROM TL_MERGE_LINK_ADD a WHERE a.FIELD = ?2 AND a.MERGED_ID = ?3"
+                            + " AND a.SURVIVOR_ID = ?1)")
+                    .setParameter(1, survivorId).setParameter(2, field).setParameter(3, mergedId).executeUpdate();
+            em.createQuery("DELETE FROM MergeLinkAdd a WHERE a.field = :f AND a.mergedId = :m"
+                            + " AND a.survivorId = :s")
+                    .setParameter("f", field).setParameter("m", mergedId).setParameter("s", survivorId)
+                    .executeUpdate();
+            return links;
+        });
+        emf.getCache().evict(TimelineEntryEntity.class);
+        return removed;
     }
 
     /** The notes the merge moved and that are still about the survivor are about the merged record again. */

@@ -55,12 +55,19 @@ public class TimelineMergeHandlerTest extends TimelineTestBase {
         // Delivered twice: nothing more.
         assertArrayEquals(new int[] {0, 0}, handler.repoint(true, 11L, 10L));
 
-        // The merged card restored: its note is about it again, the survivor's stays
+        // The merged card restored: its note is about it again, the survivor's stays, and each card's history is
+        // what it was before the merge (entries about both, the deal and the merge itself, stay on both)
         handler.handleEvent(new Event(CrmEvents.topic(CrmEvents.CONTACT, CrmEvents.RESTORED), props(CrmEvents.ENTITY,
                 CrmEvents.CONTACT, CrmEvents.ID, 11L, CrmEvents.SURVIVOR_ID, 10L)));
         assertEquals(Long.valueOf(11L), notes.get(ADMIN, note.id()).contactId());
         assertEquals(Long.valueOf(10L), notes.get(ADMIN, other.id()).contactId());
+        assertEquals(List.of("Merged into survivor", "About the survivor", "Deal with both", "Survivor created"),
+                summariesOrText(contactHistory(ADMIN, 10)));
+        assertEquals(List.of("Merged into survivor", "About the merged card", "Deal with both", "Merged created"),
+                summariesOrText(contactHistory(ADMIN, 11)));
         assertEquals(0, handler.moveNotesBack(true, 11L, 10L));
+        assertEquals(0, handler.removeAddedLinks(true, 11L, 10L));
+        assertEquals(0L, count("SELECT COUNT(a) FROM MergeLinkAdd a"));
     }
 
     @Test
@@ -70,13 +77,19 @@ public class TimelineMergeHandlerTest extends TimelineTestBase {
         clock.millis = T0 + 2;
         NoteDto note = notes.create(ALICE, new NoteInput("About company 3", 3L, 10L, null));
 
-        assertArrayEquals(new int[] {1, 2}, new TimelineMergeHandler(emf).repoint(false, 3L, 1L));
+        TimelineMergeHandler handler = new TimelineMergeHandler(emf);
+        assertArrayEquals(new int[] {1, 2}, handler.repoint(false, 3L, 1L));
 
         assertEquals(List.of("About company 3", "Company 1 created", "Company 3 created"),
                 summariesOrText(companyHistory(ADMIN, 1)));
         NoteDto moved = notes.get(ADMIN, note.id());
         assertEquals(Long.valueOf(1L), moved.companyId());
         assertEquals(Long.valueOf(10L), moved.contactId());
+
+        assertEquals(1, handler.moveNotesBack(false, 3L, 1L));
+        assertEquals(2, handler.removeAddedLinks(false, 3L, 1L));
+        assertEquals(List.of("Company 1 created"), summariesOrText(companyHistory(ADMIN, 1)));
+        assertEquals(List.of("About company 3", "Company 3 created"), summariesOrText(companyHistory(ADMIN, 3)));
     }
 
     @Test
