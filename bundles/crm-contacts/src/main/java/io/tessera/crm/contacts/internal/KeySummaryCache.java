@@ -22,7 +22,7 @@ public class KeySummaryCache {
     private final Transactions tx;
     /** Set as soon as reading begins, so that writes committed meanwhile are added as well. */
     private volatile StoredKeys filling;
-    /** Set once reading is done; what {@link #summary} gives. */
+    /** Set once reading is done; what {@link #summary} gives (read again once it has {@link StoredKeys#outgrown}). */
     private volatile StoredKeys ready;
 
     @Activate
@@ -32,13 +32,13 @@ public class KeySummaryCache {
 
     KeySummary summary() {
         StoredKeys keys = ready;
-        if (keys != null) {
+        if (keys != null && !keys.outgrown()) {
             return keys;
         }
         synchronized (this) {
-            if (ready == null) {
+            if (ready == null || ready.outgrown()) {
                 StoredKeys empty = tx.read(StoredKeys::new);
-                // a write that read "filling" as null committed before this; the reads below see it
+                // a write that read an earlier "filling" (or none) had committed before this: the reads below see it
                 filling = empty;
                 ready = tx.read(empty::fill);
             }

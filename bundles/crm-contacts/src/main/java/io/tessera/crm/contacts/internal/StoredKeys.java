@@ -18,6 +18,13 @@ import javax.persistence.EntityManager;
  */
 final class StoredKeys implements KeySummary {
     private static final int PAGE = 10_000;
+    /**
+     * Each filter has room for at least this many keys (125 KB): a summary read from a small base then does not grow
+     * layer by layer, each layer adding its own wrong "maybe"s, while the base fills.
+     */
+    private static final long MIN_KEYS = 100_000;
+    /** Beyond this many layers (the base has grown about fifteen-fold since it was read) it is read again. */
+    private static final int MAX_LAYERS = 4;
     private final Map<Source, BloomFilter> filters = new EnumMap<>(Source.class);
 
     /** Empty filters sized for the keys stored now. */
@@ -26,8 +33,18 @@ final class StoredKeys implements KeySummary {
         for (Source s : Source.values()) {
             long count = rows.computeIfAbsent(s.table, table ->
                     ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table).getSingleResult()).longValue());
-            filters.put(s, new BloomFilter(count));
+            filters.put(s, new BloomFilter(Math.max(MIN_KEYS, count * 2)));
         }
+    }
+
+    /** True when the filters have grown so far past their size that reading the keys again makes them sharper. */
+    boolean outgrown() {
+        return layers() > MAX_LAYERS;
+    }
+
+    /** The most layers a filter has grown to (1 while none holds more keys than it was sized for). */
+    int layers() {
+        return filters.values().stream().mapToInt(BloomFilter::layers).max().orElse(1);
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.tessera.crm.api.contacts.ContactBatchService.KeySummary;
 import io.tessera.crm.api.contacts.ContactDto;
 import io.tessera.crm.api.contacts.DuplicateService;
 import java.util.List;
+import javax.persistence.EntityManager;
 import org.junit.Test;
 
 /**
@@ -72,5 +73,21 @@ public class KeySummaryCacheTest extends ContactsTestBase {
         // a value taken away stays a "maybe" (a Bloom filter cannot forget): it costs a lookup, never a duplicate
         assertTrue(summary.mightMatch(TAX_ID, "7701234567"));
         assertEquals(stored, (long) batch.matchContacts(ADMIN, EMAIL, List.of("ivan@acme.ru")).get("ivan@acme.ru"));
+    }
+
+    @Test
+    public void aSummaryReadFromAnEmptyBaseHasRoomForTheBaseToFill() {
+        EntityManager em = emf.createEntityManager();
+        StoredKeys keys = new StoredKeys(em).fill(em);
+        em.close();
+        for (int i = 0; i < 100_000; i++) {
+            ContactEntity c = new ContactEntity();
+            c.emails.add("person" + i + "@example.ru");
+            keys.add(c);
+        }
+        // grown layer by layer from a few hundred keys, it would wrongly say "maybe" to one value in ten
+        assertEquals(1, keys.layers());
+        assertFalse(keys.outgrown());
+        assertTrue(keys.mightMatch(EMAIL, "person99999@example.ru"));
     }
 }
