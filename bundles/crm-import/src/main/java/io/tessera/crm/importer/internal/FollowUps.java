@@ -9,18 +9,24 @@ import io.tessera.crm.api.deals.DealService;
 import io.tessera.crm.api.deals.PipelineDto;
 import io.tessera.crm.api.deals.PipelineService;
 import io.tessera.crm.api.deals.StageDto;
+import io.tessera.crm.api.imports.ImportOptions;
 import io.tessera.crm.api.imports.ImportOptions.Entity;
+import io.tessera.crm.api.imports.ImportOptions.Mode;
+import io.tessera.crm.api.imports.ImportRowResult.Outcome;
 import io.tessera.crm.api.tasks.TaskDto;
 import io.tessera.crm.api.tasks.TaskInput;
 import io.tessera.crm.api.tasks.TaskQuery;
 import io.tessera.crm.api.tasks.TaskService;
 import io.tessera.crm.api.tasks.TaskStatus;
 import io.tessera.crm.api.Paging;
+import io.tessera.crm.importer.internal.RowReader.ParsedRow;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Creates the deals and tasks of import rows ({@link FollowUp}) through the core's deal and task services once the
@@ -77,11 +83,38 @@ final class FollowUps {
     }
 
     /**
+     * The deals and tasks of a buffer's rows, for the records the rows created or changed (or that already had the
+     * row's values), once those are written; in create-only mode not for existing records, in a dry run only noted.
+     */
+    void writeAll(Caller caller, List<ParsedRow> rows, ImportOptions options, Supplier<Map<String, Long>> stages) {
+        Entity entity = options.entity();
+        for (ParsedRow p : rows) {
+            ImportRowEntity r = p.row();
+            Draft d = p.draft();
+            if (!d.followUp.hasDeal() && !d.followUp.hasTask() || r.recordId == null || r.outcome == null
+                    || Outcome.valueOf(r.outcome) == Outcome.REJECTED
+                    || Outcome.valueOf(r.outcome) == Outcome.SKIPPED && options.mode() == Mode.CREATE_ONLY) {
+                continue;
+            }
+            List<String> notes = new ArrayList<>();
+            if (options.isDryRun()) {
+                notes.add((d.followUp.hasDeal() ? "a deal" : "") + (d.followUp.hasDeal() && d.followUp.hasTask()
+                        ? " and " : "") + (d.followUp.hasTask() ? "a task" : "") + " would be created");
+            } else {
+                String name = entity == Entity.COMPANIES ? d.name : d.fullName();
+                write(caller, r, d, entity, r.recordId, Outcome.valueOf(r.outcome) == Outcome.CREATED,
+                        d.linkedCompanyId, name, stages.get(), notes);
+            }
+            RowOutcomes.addNotes(r, String.join("; ", notes));
+        }
+    }
+
+    /**
      * Creates the row's deal and task for its record and notes what happened on the row; the record is the contact
      * (with the company named on the row) or the company. A record the row has just created has no deal or task yet,
      * so only an older one is searched for an open deal (task) of that title.
      */
-    void write(Caller caller, ImportRowEntity r, Draft d, Entity entity, long recordId, boolean newRecord,
+    private void write(Caller caller, ImportRowEntity r, Draft d, Entity entity, long recordId, boolean newRecord,
                Long companyId, String recordName, Map<String, Long> stages, List<String> notes) {
         FollowUp f = d.followUp;
         Long contactId = entity == Entity.CONTACTS ? Long.valueOf(recordId) : null;

@@ -2,8 +2,6 @@ package io.tessera.crm.importer.internal;
 
 import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.CrmException;
-import io.tessera.crm.api.FieldError;
-import io.tessera.crm.api.ValidationException;
 import io.tessera.crm.api.contacts.BatchResult;
 import io.tessera.crm.api.contacts.CompanyDto;
 import io.tessera.crm.api.contacts.CompanyInput;
@@ -56,6 +54,7 @@ final class ImportRun implements Runnable {
     private final PhoneNormalizer phones;
     private RecordIndex index;
     private final ReportWriter report;
+    private final RowOutcomes outcomes;
     /** Deals and tasks of rows; the pipelines' stages by name, read when a row first names a stage. */
     private final FollowUps followUps;
     private Map<String, Long> stages;
@@ -105,6 +104,7 @@ final class ImportRun implements Runnable {
         this.entity = options.entity();
         this.phones = new PhoneNormalizer(options.defaultRegion());
         this.report = new ReportWriter(tx, job.id);
+        this.outcomes = new RowOutcomes(job);
     }
 
     @Override
@@ -205,7 +205,7 @@ final class ImportRun implements Runnable {
         } else {
             writeRecords(decided);
         }
-        writeFollowUps(decided);
+        followUps.writeAll(caller, decided, options, this::stages);
     }
 
     /** The existing records the buffer's rows match now, in one read (rows matching rows of this buffer need none). */
@@ -237,14 +237,14 @@ final class ImportRun implements Runnable {
         ImportRowEntity r = p.row();
         Draft d = p.draft();
         if (d.rejected()) {
-            outcome(r, Outcome.REJECTED, null, d.badColumn, d.problem);
+            outcomes.set(r, Outcome.REJECTED, null, d.badColumn, d.problem);
             return;
         }
         FollowUp f = d.followUp;
         if (f.hasDeal() || f.hasTask()) {
             FollowUps.Refusal refusal = followUps.refusal(f, stages());
             if (refusal != null) {
-                outcome(r, Outcome.REJECTED, null, refusal.column(), refusal.reason());
+                outcomes.set(r, Outcome.REJECTED, null, refusal.column(), refusal.reason());
                 return;
             }
         }
@@ -255,34 +255,8 @@ final class ImportRun implements Runnable {
                 contactRow(p);
             }
         } catch (CrmException e) {
-            reject(r, d, e);
+            outcomes.reject(r, d, e);
         }
-    }
-
-    /** A row the contacts bundle refused: the column of the first field error when it is a validation error. */
-    private void reject(ImportRowEntity r, Draft d, CrmException e) {
-        String column = null;
-        if (e instanceof ValidationException ve && !ve.errors().isEmpty()) {
-            FieldError fe = ve.errors().get(0);
-            String field = fe.field().replaceAll("\\[.*$", "").replaceAll("\\..*$", "");
-            column = d.columnOf.get(field);
-        }
-        outcome(r, Outcome.REJECTED, null, column, e.getMessage());
-    }
-
-    /** Takes back a row's counted outcome (its record could not be written). */
-    private void uncount(ImportRowEntity r) {
-        if (r.outcome == null) {
-            return;
-        }
-        switch (Outcome.valueOf(r.outcome)) {
-            case CREATED -> job.created--;
-            case UPDATED -> job.updated--;
-            case MERGED -> job.merged--;
-            case SKIPPED -> job.skipped--;
-            case REJECTED -> job.rejected--;
-        }
-        r.outcome = null;
     }
 
     /**
@@ -378,66 +352,21 @@ final class ImportRun implements Runnable {
         return stages;
     }
 
-    /**
-     * The deals and tasks of the buffer's rows, for the records the rows created or changed (or that already had the
-     * row's values), once those are written; in create-only mode not for existing records, in a dry run only noted.
-     */
-    private void writeFollowUps(List<ParsedRow> rows) {
-        for (ParsedRow p : rows) {
-            ImportRowEntity r = p.row();
-            Draft d = p.draft();
-            if (!d.followUp.hasDeal() && !d.followUp.hasTask() || r.recordId == null || r.outcome == null
-                    || Outcome.valueOf(r.outcome) == Outcome.REJECTED
-                    || Outcome.valueOf(r.outcome) == Outcome.SKIPPED && options.mode() == Mode.CREATE_ONLY) {
-                continue;
-            }
-            List<String> notes = new ArrayList<>();
-            if (options.isDryRun()) {
-                notes.add((d.followUp.hasDeal() ? "a deal" : "") + (d.followUp.hasDeal() && d.followUp.hasTask()
-                        ? " and " : "") + (d.followUp.hasTask() ? "a task" : "") + " would be created");
-            } else {
-                String name = entity == Entity.COMPANIES ? d.name : d.fullName();
-                followUps.write(caller, r, d, entity, r.recordId, Outcome.valueOf(r.outcome) == Outcome.CREATED,
-                        d.linkedCompanyId, name, stages(), notes);
-            }
-            String all = (r.message == null ? "" : r.message + "; ") + String.join("; ", notes);
-            r.message = cut(all, 2000);
-        }
-    }
-
     private void failed(Write w, CrmException error) {
         ParsedRow first = w.rows.get(0);
         for (ParsedRow p : w.rows) {
             ImportRowEntity r = p.row();
-            uncount(r);
+            outcomes.takeBack(r);
             r.beforeImage = null;
             r.conflicts = null;
             undoCompany(r);
             if (p == first) {
-                reject(r, p.draft(), error);
+                outcomes.reject(r, p.draft(), error);
             } else {
-                outcome(r, Outcome.REJECTED, null, null,
+                outcomes.set(r, Outcome.REJECTED, null, null,
                         "row " + first.row().rowNo + ", which this row merges into, was rejected: " + error.getMessage());
             }
         }
-    }
-
-    private void outcome(ImportRowEntity r, Outcome outcome, Long recordId, String column, String message) {
-        r.outcome = outcome.name();
-        r.recordId = recordId;
-        r.columnName = column == null ? null : cut(column, 300);
-        r.message = message == null ? null : cut(message, 2000);
-        switch (outcome) {
-            case CREATED -> job.created++;
-            case UPDATED -> job.updated++;
-            case MERGED -> job.merged++;
-            case SKIPPED -> job.skipped++;
-            case REJECTED -> job.rejected++;
-        }
-    }
-
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
     }
 
     private void contactRow(ParsedRow p) {
@@ -449,7 +378,7 @@ final class ImportRun implements Runnable {
         List<String> notes = new ArrayList<>();
         if (target == null) {
             if (mode == Mode.UPDATE_ONLY) {
-                outcome(r, Outcome.SKIPPED, null, null, "no existing contact has this e-mail, phone or name");
+                outcomes.set(r, Outcome.SKIPPED, null, null, "no existing contact has this e-mail, phone or name");
                 return;
             }
             Long companyId = company(r, d, notes);
@@ -461,13 +390,13 @@ final class ImportRun implements Runnable {
             creates.get(id).rows.add(p);
             touched.add(id);
             index.addKeys(Entity.CONTACTS, keys, id);
-            outcome(r, Outcome.CREATED, id, null, notes.isEmpty() ? null : String.join("; ", notes));
+            outcomes.set(r, Outcome.CREATED, id, null, notes.isEmpty() ? null : String.join("; ", notes));
             r.conflicts = null;
             return;
         }
         boolean own = touched.contains(target);
         if (!own && mode == Mode.CREATE_ONLY) {
-            outcome(r, Outcome.SKIPPED, target, null, "duplicate of contact " + target + " (create-only mode)");
+            outcomes.set(r, Outcome.SKIPPED, target, null, "duplicate of contact " + target + " (create-only mode)");
             return;
         }
         ContactDto current = dryContacts.containsKey(target) ? dryContacts.get(target)
@@ -477,7 +406,7 @@ final class ImportRun implements Runnable {
         Merge.Result<ContactInput> m = Merge.contact(current, d, companyId, phones);
         if (m.input() == null && !own) {
             undoCompany(r);
-            outcome(r, Outcome.SKIPPED, target, null, "contact " + target + " already has these values");
+            outcomes.set(r, Outcome.SKIPPED, target, null, "contact " + target + " already has these values");
             r.conflicts = conflicts(m.conflicts());
             return;
         }
@@ -493,7 +422,7 @@ final class ImportRun implements Runnable {
         written(target, p, m.input() != null);
         touched.add(target);
         index.addKeys(Entity.CONTACTS, keys, target);
-        outcome(r, own ? Outcome.MERGED : Outcome.UPDATED, target, null,
+        outcomes.set(r, own ? Outcome.MERGED : Outcome.UPDATED, target, null,
                 notes.isEmpty() ? null : String.join("; ", notes));
         r.conflicts = conflicts(m.conflicts());
     }
@@ -565,7 +494,7 @@ final class ImportRun implements Runnable {
         Mode mode = options.mode();
         if (target == null) {
             if (mode == Mode.UPDATE_ONLY) {
-                outcome(r, Outcome.SKIPPED, null, null, "no existing company has this tax id, domain or name");
+                outcomes.set(r, Outcome.SKIPPED, null, null, "no existing company has this tax id, domain or name");
                 return;
             }
             CompanyInput input = Merge.newCompany(d);
@@ -575,19 +504,19 @@ final class ImportRun implements Runnable {
             creates.get(id).rows.add(p);
             touched.add(id);
             index.addKeys(Entity.COMPANIES, keys, id);
-            outcome(r, Outcome.CREATED, id, null, null);
+            outcomes.set(r, Outcome.CREATED, id, null, null);
             return;
         }
         boolean own = touched.contains(target);
         if (!own && mode == Mode.CREATE_ONLY) {
-            outcome(r, Outcome.SKIPPED, target, null, "duplicate of company " + target + " (create-only mode)");
+            outcomes.set(r, Outcome.SKIPPED, target, null, "duplicate of company " + target + " (create-only mode)");
             return;
         }
         CompanyDto current = dryCompanies.containsKey(target) ? dryCompanies.get(target)
                 : fetchedCompanies.containsKey(target) ? fetchedCompanies.get(target) : companies.get(caller, target);
         Merge.Result<CompanyInput> m = Merge.company(current, d, phones);
         if (m.input() == null && !own) {
-            outcome(r, Outcome.SKIPPED, target, null, "company " + target + " already has these values");
+            outcomes.set(r, Outcome.SKIPPED, target, null, "company " + target + " already has these values");
             r.conflicts = conflicts(m.conflicts());
             return;
         }
@@ -603,7 +532,7 @@ final class ImportRun implements Runnable {
         written(target, p, m.input() != null);
         touched.add(target);
         index.addKeys(Entity.COMPANIES, keys, target);
-        outcome(r, own ? Outcome.MERGED : Outcome.UPDATED, target, null, null);
+        outcomes.set(r, own ? Outcome.MERGED : Outcome.UPDATED, target, null, null);
         r.conflicts = conflicts(m.conflicts());
     }
 
