@@ -13,6 +13,11 @@ public interface CompanyService {
     /** Archived records are returned too (with {@code archived=true}): links and the timeline still point at them. */
     CompanyDto get(Caller caller, long id);
 
+    /** Whether the company is archived, as {@link ContactService#isArchived}. */
+    default boolean isArchived(Caller caller, long id) {
+        return get(caller, id).archived();
+    }
+
     /** Replaces every field; {@code expectedVersion} must match the stored version. */
     CompanyDto update(Caller caller, long id, long expectedVersion, CompanyInput input);
 

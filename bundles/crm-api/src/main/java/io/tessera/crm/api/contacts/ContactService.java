@@ -9,6 +9,14 @@ public interface ContactService {
 
     ContactDto get(Caller caller, long id);
 
+    /**
+     * Whether the contact is archived: what a link to it from a deal or task needs to know, without reading the whole
+     * card. Throws {@link io.tessera.crm.api.NotFoundException} as {@link #get} does.
+     */
+    default boolean isArchived(Caller caller, long id) {
+        return get(caller, id).archived();
+    }
+
     ContactDto update(Caller caller, long id, long expectedVersion, ContactInput input);
 
     ContactDto archive(Caller caller, long id);

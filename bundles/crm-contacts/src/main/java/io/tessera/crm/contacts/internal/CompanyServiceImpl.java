@@ -182,6 +182,11 @@ public class CompanyServiceImpl implements CompanyService {
         return tx.read(em -> lq.page(em, q.paging(), Mapping::company));
     }
 
+    @Override
+    public boolean isArchived(Caller caller, long id) {
+        return tx.read(em -> ContactServiceImpl.isArchived(em, caller, "CompanyEntity", ENTITY, id));
+    }
+
     static CompanyEntity find(EntityManager em, Caller caller, long id) {
         CompanyEntity e = em.find(CompanyEntity.class, id);
         if (e == null || !caller.mayAccess(e.owner)) {

@@ -239,6 +239,21 @@ public class ContactServiceImpl implements ContactService {
         return tx.read(em -> lq.page(em, q.paging(), Mapping::contact));
     }
 
+    @Override
+    public boolean isArchived(Caller caller, long id) {
+        return tx.read(em -> isArchived(em, caller, "ContactEntity", ENTITY, id));
+    }
+
+    /** The owner and archived flag only (one query; {@link #find} reads the card with its collections). */
+    static boolean isArchived(EntityManager em, Caller caller, String entityName, String entity, long id) {
+        List<Object[]> rows = em.createQuery("SELECT e.owner, e.archived FROM " + entityName + " e WHERE e.id = :id",
+                Object[].class).setParameter("id", id).getResultList();
+        if (rows.isEmpty() || !caller.mayAccess((String) rows.get(0)[0])) {
+            throw new NotFoundException(entity, id);
+        }
+        return (Boolean) rows.get(0)[1];
+    }
+
     static ContactEntity find(EntityManager em, Caller caller, long id) {
         ContactEntity e = em.find(ContactEntity.class, id);
         if (e == null || !caller.mayAccess(e.owner)) {

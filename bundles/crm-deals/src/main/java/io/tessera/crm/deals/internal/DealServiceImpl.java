@@ -7,9 +7,7 @@ import io.tessera.crm.api.NotFoundException;
 import io.tessera.crm.api.Page;
 import io.tessera.crm.api.StaleVersionException;
 import io.tessera.crm.api.ValidationException;
-import io.tessera.crm.api.contacts.CompanyDto;
 import io.tessera.crm.api.contacts.CompanyService;
-import io.tessera.crm.api.contacts.ContactDto;
 import io.tessera.crm.api.contacts.ContactService;
 import io.tessera.crm.api.deals.DealDto;
 import io.tessera.crm.api.deals.DealInput;
@@ -173,13 +171,15 @@ public class DealServiceImpl implements DealService {
             d.setArchived(false);
             enterStage(d, stage, input.lossReason(), input.lossComment(), now);
             em.persist(d);
-            em.persist(new StageChangeEntity(d.getId(), null, stage.getId(), stage.getPipelineId(), now,
-                    caller.username()));
+            StageChangeEntity entered = new StageChangeEntity(d.getId(), null, stage.getId(), stage.getPipelineId(),
+                    now, caller.username());
+            em.persist(entered);
             em.flush();
             queued.add(CrmEvents.CREATED, caller.username(), d,
                     "Deal '" + d.getTitle() + "' created in " + stage.getName(), null);
             queueCloseEvent(queued, caller, d, null, stage);
-            return toDto(em, d);
+            // a new deal's history is the stage it was created in: no need to read it back
+            return toDto(d, List.of(stageChange(entered)));
         });
         queued.sendTo(events);
         return created;
@@ -371,8 +371,7 @@ public class DealServiceImpl implements DealService {
 
         if (in.companyId() != null && (current == null || !in.companyId().equals(current.getCompanyId()))) {
             try {
-                CompanyDto company = companies.get(caller, in.companyId());
-                if (company.archived()) {
+                if (companies.isArchived(caller, in.companyId())) {
                     c.add("companyId", "the company is archived");
                 }
             } catch (NotFoundException e) {
@@ -392,8 +391,7 @@ public class DealServiceImpl implements DealService {
                 c.add(field, "is listed twice");
             } else if (!linked.contains(contactId)) {
                 try {
-                    ContactDto contact = contacts.get(caller, contactId);
-                    if (contact.archived()) {
+                    if (contacts.isArchived(caller, contactId)) {
                         c.add(field, "the contact is archived");
                     }
                 } catch (NotFoundException e) {
@@ -578,8 +576,11 @@ public class DealServiceImpl implements DealService {
                         StageChangeEntity.class)
                 .setParameter("ids", dealIds).getResultList().stream()
                 .collect(Collectors.groupingBy(StageChangeEntity::getDealId,
-                        Collectors.mapping(h -> new StageChange(h.getFromStageId(), h.getToStageId(),
-                                h.getPipelineId(), h.getAt(), h.getBy()), Collectors.toList())));
+                        Collectors.mapping(DealServiceImpl::stageChange, Collectors.toList())));
+    }
+
+    private static StageChange stageChange(StageChangeEntity h) {
+        return new StageChange(h.getFromStageId(), h.getToStageId(), h.getPipelineId(), h.getAt(), h.getBy());
     }
 
     private static DealDto toDto(EntityManager em, DealEntity d) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.persistence.EntityManagerFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,8 +30,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One thread of its own keeps exactly one scheduled wake-up: at the earliest pending reminder (of a live task that
  * is not DONE and whose reminder for the current {@code remindAt} was not sent yet), but no later than
- * {@link #RESCAN} from now as a safety net. Every task event (create, change, reopen, restore, ...) makes it look again,
- * so a new or moved reminder is picked up at once; a burst of events causes one look. On a wake-up each due reminder
+ * {@link #RESCAN} from now as a safety net. A task event that brings a pending reminder earlier than that wake-up
+ * ({@link TaskEvents#PENDING_REMINDER}), or that comes while it looks, makes it look again, so a new or moved reminder
+ * is picked up at once; a burst of events causes one look. Events of tasks without a pending reminder (an import of
+ * thousands of tasks) cause none: a reminder taken away or moved later only makes a wake-up find nothing due. On a wake-up each due reminder
  * is marked sent by a conditional UPDATE and announced only when that UPDATE won, so a reminder goes out once, also
  * with several nodes on one database. At activation it looks at once: reminders that came due while the server was
  * down go out at start.
@@ -52,10 +55,14 @@ public class ReminderScheduler implements EventHandler {
     private final Duration rescan;
     private final ScheduledThreadPoolExecutor executor;
     private final AtomicBoolean lookQueued = new AtomicBoolean();
+    /** Whether a look is under way: read by event threads, as {@link #nextAt}. */
+    private volatile boolean looking;
+    private final AtomicInteger looksAskedByEvents = new AtomicInteger();
 
-    // Only touched on the executor's thread.
+    // Only written on the executor's thread.
     private ScheduledFuture<?> next;
-    private Instant nextAt;
+    /** The next wake-up; null while none is scheduled. */
+    private volatile Instant nextAt;
 
     @Activate
     public ReminderScheduler(@Reference(target = "(osgi.unit.name=crm-tasks)") EntityManagerFactory emf,
@@ -94,9 +101,25 @@ public class ReminderScheduler implements EventHandler {
 
     @Override
     public void handleEvent(Event event) {
-        if (!event.getTopic().endsWith("/" + CrmEvents.REMINDER)) {
+        if (event.getTopic().endsWith("/" + CrmEvents.REMINDER)) {
+            return;
+        }
+        Instant wakeUp = nextAt;
+        if (looking || event.getProperty(TaskEvents.PENDING_REMINDER) instanceof Instant remindAt
+                && (wakeUp == null || remindAt.isBefore(wakeUp))) {
+            looksAskedByEvents.incrementAndGet();
             lookSoon();
         }
+    }
+
+    /** How many task events have made it look (for tests). */
+    int looksAskedByEvents() {
+        return looksAskedByEvents.get();
+    }
+
+    /** The next wake-up, null while none is scheduled (for tests). */
+    Instant nextWakeUp() {
+        return nextAt;
     }
 
     /** Queues one look on the scheduler's thread unless one is queued already. */
@@ -122,6 +145,7 @@ public class ReminderScheduler implements EventHandler {
 
     /** Sends the reminders that are due, then schedules the next wake-up. */
     private void look() {
+        looking = true;
         try {
             sendDue();
             Instant now = clock.instant();
@@ -138,6 +162,8 @@ public class ReminderScheduler implements EventHandler {
             LOG.warn("Sending task reminders failed; trying again in {}", RETRY, e);
             Instant now = clock.instant();
             schedule(now.plus(RETRY), now);
+        } finally {
+            looking = false;
         }
     }
 

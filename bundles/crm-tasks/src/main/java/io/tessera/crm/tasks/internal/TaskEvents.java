@@ -1,6 +1,7 @@
 package io.tessera.crm.tasks.internal;
 
 import io.tessera.crm.api.CrmEvents;
+import io.tessera.crm.api.tasks.TaskStatus;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +14,12 @@ import org.osgi.service.event.EventAdmin;
 
 /** Task events collected during a transaction and sent once it committed. */
 final class TaskEvents {
+    /**
+     * On task events of a task whose reminder is still to be sent (live, not DONE, not sent for its {@code remindAt}):
+     * that {@code remindAt}, an {@link Instant}. Absent otherwise. {@link ReminderScheduler} needs to look again only
+     * when an event brings a reminder earlier than its next wake-up.
+     */
+    static final String PENDING_REMINDER = "pendingReminderAt";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -43,6 +50,10 @@ final class TaskEvents {
         props.put(CrmEvents.COMPANY_IDS, t.getCompanyId() == null ? List.of() : List.of(t.getCompanyId()));
         props.put(CrmEvents.CONTACT_IDS, t.getContactId() == null ? List.of() : List.of(t.getContactId()));
         props.put(CrmEvents.DEAL_IDS, t.getDealId() == null ? List.of() : List.of(t.getDealId()));
+        if (t.getRemindAt() != null && t.getReminderSentAt() == null && !t.isArchived()
+                && t.getStatus() != TaskStatus.DONE) {
+            props.put(PENDING_REMINDER, t.getRemindAt());
+        }
         return new Event(CrmEvents.topic(CrmEvents.TASK, action), props);
     }
 

@@ -192,7 +192,7 @@ public class TaskServiceImpl implements TaskService {
             String summary = TaskEvents.name(t) + " created for " + t.getAssignee()
                     + (t.getDueAt() == null ? "" : ", due " + TaskEvents.format(t.getDueAt()));
             queued.add(CrmEvents.CREATED, caller.username(), t, summary);
-            return toDto(em, caller, t, now);
+            return toDto(t, List.of(), now); // a task just created has no subtasks yet
         }));
     }
 
@@ -393,10 +393,10 @@ public class TaskServiceImpl implements TaskService {
         }
 
         if (changes(in.companyId(), current == null ? null : current.getCompanyId())) {
-            checkLink(c, "companyId", "company", () -> companies.get(caller, in.companyId()).archived());
+            checkLink(c, "companyId", "company", () -> companies.isArchived(caller, in.companyId()));
         }
         if (changes(in.contactId(), current == null ? null : current.getContactId())) {
-            checkLink(c, "contactId", "contact", () -> contacts.get(caller, in.contactId()).archived());
+            checkLink(c, "contactId", "contact", () -> contacts.isArchived(caller, in.contactId()));
         }
         if (changes(in.dealId(), current == null ? null : current.getDealId())) {
             checkLink(c, "dealId", "deal", () -> deals.get(caller, in.dealId()).archived());

@@ -96,7 +96,7 @@ public class ReminderSchedulerTest extends TasksFixture {
         assertEquals(List.of(21L), e.getProperty(CrmEvents.DEAL_IDS));
         assertNotNull(reminderSentAt(t.id()));
 
-        // Other changes make the scheduler look again, but the reminder was sent.
+        // A look after other changes finds the reminder sent.
         TaskDto current = live.get(ANNA, t.id());
         live.update(ANNA, t.id(), current.version(), inputOf(current).title("Call the client again").build());
         scheduler.lookSoon();
@@ -122,6 +122,26 @@ public class ReminderSchedulerTest extends TasksFixture {
         assertTrue(await(another, 5000));
         assertEquals(2, events.of(REMINDER).size());
         assertFalse(arrived.get(t.id()).isBefore(again));
+    }
+
+    @Test
+    public void onlyEventsBringingAReminderBeforeTheNextWakeUpMakeItLook() throws Exception {
+        startScheduler(ReminderScheduler.RESCAN, true);
+        for (int i = 0; i < 100 && (scheduler.nextWakeUp() == null); i++) {
+            await(new CountDownLatch(1), 50); // the look at activation
+        }
+        assertNotNull(scheduler.nextWakeUp());
+        for (int i = 0; i < 20; i++) {
+            live.create(ANNA, task("Imported " + i).due(Instant.parse("2030-01-15T16:30:00Z")).build());
+        }
+        live.create(ANNA, task("Next month").remind(Instant.now().plus(30, ChronoUnit.DAYS)).build());
+        assertEquals("tasks without a reminder before the wake-up", 0, scheduler.looksAskedByEvents());
+
+        CountDownLatch one = events.expect(REMINDER, 1);
+        TaskDto soon = live.create(ANNA, task("Soon").remind(inMillis(200)).build());
+        assertEquals(1, scheduler.looksAskedByEvents());
+        assertTrue(await(one, 5000));
+        assertEquals(soon.id(), events.only(REMINDER).getProperty(CrmEvents.ID));
     }
 
     @Test
