@@ -41,6 +41,10 @@ public final class ImportBenchmark {
     private static final int WARM_UP_OFFSET = 5_000_000;
 
     public static void main(String[] args) throws Exception {
+        // as the server runs Derby (karaf-distribution's etc/system.properties); -D on the command line overrides it
+        if (System.getProperty("derby.storage.logBufferSize") == null) {
+            System.setProperty("derby.storage.logBufferSize", "1048576");
+        }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 30_000;
         // with a third argument K the file has a company column too: a company for every K rows
