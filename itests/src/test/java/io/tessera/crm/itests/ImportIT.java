@@ -14,7 +14,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.Test;
@@ -212,5 +214,17 @@ public class ImportIT extends TesseraTestSupport {
         assertEquals(0, admin("GET", "/contacts?q=leyla@example.az", null).json().get("items").size());
         String again = console("crm:import-undo " + id.group(1), ADMIN, "crm-admin", "admin");
         assertTrue(again, again.contains("was already undone"));
+
+        // the import is listed, newest first, in the console and through REST
+        String listed = console("crm:imports", ADMIN, "crm-admin", "admin");
+        assertTrue(listed, listed.contains(file.getFileName().toString()) && listed.contains("UNDONE"));
+        JsonNode all = admin("GET", "/imports?limit=100", null).json().get("items");
+        List<Long> ids = new ArrayList<>();
+        all.forEach(i -> ids.add(i.get("id").asLong()));
+        List<Long> newestFirst = new ArrayList<>(ids);
+        newestFirst.sort(java.util.Comparator.reverseOrder());
+        assertEquals(newestFirst, ids);
+        JsonNode listedJob = all.get(ids.indexOf(Long.parseLong(id.group(1))));
+        assertEquals(listedJob.toString(), "UNDONE", listedJob.get("status").asText());
     }
 }

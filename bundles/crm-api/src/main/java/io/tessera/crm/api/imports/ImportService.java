@@ -31,6 +31,9 @@ public interface ImportService {
     /** The job with its progress (rows done of total, rate) and its counts. */
     ImportDto get(Caller caller, long id);
 
+    /** The imports the caller may see (an admin's: all), newest first, with their state as {@link #get} gives it. */
+    Page<ImportDto> list(Caller caller, Paging paging);
+
     /**
      * Waits at most {@code timeout} for the job to finish and returns its state then (finished or not): lets a console
      * show progress without polling in a sleep loop.

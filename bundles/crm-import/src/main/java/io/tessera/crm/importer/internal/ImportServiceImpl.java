@@ -233,6 +233,23 @@ public class ImportServiceImpl implements ImportService {
     }
 
     @Override
+    public Page<ImportDto> list(Caller caller, Paging paging) {
+        Paging p = paging == null ? Paging.FIRST : paging;
+        List<ImportJobEntity> found = tx.read(em -> {
+            var query = em.createQuery("SELECT e FROM ImportJobEntity e"
+                    + (caller.isAdmin() ? "" : " WHERE e.owner = :owner") + " ORDER BY e.id DESC", ImportJobEntity.class);
+            if (!caller.isAdmin()) {
+                query.setParameter("owner", caller.username());
+            }
+            return query.setFirstResult(Cursors.offset(p)).setMaxResults(p.limit() + 1).getResultList();
+        });
+        return Cursors.page(found.stream().map(e -> {
+            Job job = live.get(e.id);
+            return job != null ? job.toDto() : dto(e);
+        }).toList(), p);
+    }
+
+    @Override
     public ImportDto await(Caller caller, long id, Duration timeout) {
         get(caller, id);
         Job job = live.get(id);

@@ -420,6 +420,24 @@ public class ImportServiceImplTest {
     }
 
     @Test
+    public void eachUserListsTheirOwnImportsNewestFirstAndAnAdminAll() {
+        byte[] bytes = "Name\nIvan Petrov\n".getBytes(StandardCharsets.UTF_8);
+        ImportDto first = run("first.csv", bytes, null);
+        ImportDto second = run("second.csv", bytes, mode(Mode.CREATE_AND_UPDATE, true));
+        ImportDto managers = imports.await(MANAGER, imports.start(MANAGER, "managers.csv",
+                new ByteArrayInputStream(bytes), null).id(), Duration.ofSeconds(60));
+
+        assertEquals(List.of(managers.id(), second.id(), first.id()),
+                imports.list(ADMIN, Paging.FIRST).items().stream().map(ImportDto::id).toList());
+        assertEquals(List.of(managers), imports.list(MANAGER, Paging.FIRST).items());
+        assertEquals(List.of(), imports.list(SALES, Paging.FIRST).items());
+        var page = imports.list(ADMIN, new Paging(2, null));
+        assertEquals(List.of("managers.csv", "second.csv"), page.items().stream().map(ImportDto::fileName).toList());
+        assertTrue(page.items().get(1).dryRun());
+        assertEquals(List.of(first), imports.list(ADMIN, new Paging(2, page.nextCursor())).items());
+    }
+
+    @Test
     public void reportPagesThroughEveryRowOnce() {
         StringBuilder sb = new StringBuilder("Имя,Email\n");
         for (int i = 0; i < 1203; i++) {

@@ -95,6 +95,13 @@ public class ImportResource {
                 .build();
     }
 
+    /** The caller's imports (an admin's: everyone's), newest first: where to find the one to follow or undo. */
+    @GET
+    public Page<ImportDto> list(@Context HttpServletRequest rq, @QueryParam("limit") String limit,
+                                @QueryParam("cursor") String cursor) {
+        return imports.list(RestSupport.caller(rq), RestSupport.paging(limit, cursor));
+    }
+
     @GET
     @Path("{id}")
     public ImportDto get(@Context HttpServletRequest rq, @PathParam("id") long id) {
