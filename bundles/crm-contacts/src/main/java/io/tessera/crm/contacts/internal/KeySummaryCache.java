@@ -2,6 +2,7 @@ package io.tessera.crm.contacts.internal;
 
 import io.tessera.crm.api.contacts.ContactBatchService.KeySummary;
 import io.tessera.crm.support.jpa.Transactions;
+import java.util.function.Consumer;
 import javax.persistence.EntityManagerFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -10,10 +11,10 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The one {@link StoredKeys} of the server, read from the database when an import first asks for it and kept current
  * from then on: every write of this bundle that stores match keys (contacts' e-mails and phones, companies' tax ids,
- * domains and names) hands the record to {@link #stored}. Reading every key took an import of 100,000 rows into a
- * base of 100,000 contacts 2.5 s, and grows with the base, not with the file. Keys are only ever added (a Bloom filter
- * cannot forget): a key archived, merged away or rolled back since makes a "maybe", which costs an index lookup, never a
- * missed duplicate. Only this JVM's writes are seen, which is all of them with embedded Derby.
+ * domains and names) hands the record to {@link #stored}. Reading every key takes in proportion to the base, not to
+ * the file (0.8 s for 300,000 contacts, for a file of 1,000 rows as for a large one). Keys are only ever added (a
+ * Bloom filter cannot forget): a key archived, merged away or rolled back since makes a "maybe", which costs an index
+ * lookup, never a missed duplicate. Only this JVM's writes are seen, which is all of them with embedded Derby.
  * <p>
  * Internal to this bundle: a service of a private class, so that the bundle's components share one instance.
  */
@@ -47,16 +48,22 @@ public class KeySummaryCache {
     }
 
     void stored(ContactEntity contact) {
-        StoredKeys keys = filling;
-        if (keys != null) {
-            keys.add(contact);
-        }
+        both(keys -> keys.add(contact));
     }
 
     void stored(CompanyEntity company) {
-        StoredKeys keys = filling;
-        if (keys != null) {
-            keys.add(company);
+        both(keys -> keys.add(company));
+    }
+
+    /** While the summary is read again, the one imports already hold stays current too. */
+    private void both(Consumer<StoredKeys> add) {
+        StoredKeys next = filling;
+        StoredKeys current = ready;
+        if (next != null) {
+            add.accept(next);
+        }
+        if (current != null && current != next) {
+            add.accept(current);
         }
     }
 }

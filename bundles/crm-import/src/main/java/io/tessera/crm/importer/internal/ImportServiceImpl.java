@@ -55,7 +55,6 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = ImportService.class)
 public class ImportServiceImpl implements ImportService {
-    /** The actions after which a record may have match keys it had not before. */
     private final Transactions tx;
     private final ContactService contacts;
     private final CompanyService companies;

@@ -33,10 +33,10 @@ import org.slf4j.LoggerFactory;
  * {@link #RESCAN} from now as a safety net. A task event that brings a pending reminder earlier than that wake-up
  * ({@link TaskEvents#PENDING_REMINDER}), or that comes while it looks, makes it look again, so a new or moved reminder
  * is picked up at once; a burst of events causes one look. Events of tasks without a pending reminder (an import of
- * thousands of tasks) cause none: a reminder taken away or moved later only makes a wake-up find nothing due. On a wake-up each due reminder
- * is marked sent by a conditional UPDATE and announced only when that UPDATE won, so a reminder goes out once, also
- * with several nodes on one database. At activation it looks at once: reminders that came due while the server was
- * down go out at start.
+ * thousands of tasks) cause none: a reminder taken away or moved later only makes a wake-up find nothing due. On a
+ * wake-up each due reminder is marked sent by a conditional UPDATE and announced only when that UPDATE won, so a
+ * reminder goes out once, also with several nodes on one database. At activation it looks at once: reminders that
+ * came due while the server was down go out at start.
  */
 @Component(service = EventHandler.class, immediate = true,
         property = EventConstants.EVENT_TOPIC + "=" + CrmEvents.TOPIC_PREFIX + CrmEvents.TASK + "/*")
@@ -104,8 +104,10 @@ public class ReminderScheduler implements EventHandler {
         if (event.getTopic().endsWith("/" + CrmEvents.REMINDER)) {
             return;
         }
+        // "looking" first: a look that begins after it was read sees this event's task in the database
+        boolean lookUnderWay = looking;
         Instant wakeUp = nextAt;
-        if (looking || event.getProperty(TaskEvents.PENDING_REMINDER) instanceof Instant remindAt
+        if (lookUnderWay || event.getProperty(TaskEvents.PENDING_REMINDER) instanceof Instant remindAt
                 && (wakeUp == null || remindAt.isBefore(wakeUp))) {
             looksAskedByEvents.incrementAndGet();
             lookSoon();
