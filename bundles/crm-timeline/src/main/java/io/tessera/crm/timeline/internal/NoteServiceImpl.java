@@ -295,8 +295,9 @@ public class NoteServiceImpl implements NoteService {
     private boolean sees(Caller caller, String kind, long id) {
         try {
             switch (kind) {
-                case CrmEvents.COMPANY -> companies.get(caller, id);
-                case CrmEvents.CONTACT -> contacts.get(caller, id);
+                // NotFoundException when the caller may not see it; isArchived reads no more than that
+                case CrmEvents.COMPANY -> companies.isArchived(caller, id);
+                case CrmEvents.CONTACT -> contacts.isArchived(caller, id);
                 default -> deals.get(caller, id);
             }
             return true;

@@ -71,13 +71,14 @@ public class TimelineServiceImpl implements TimelineService {
         int offset = Cursors.offset(paging);
         TimelineEntries.Link link;
         long recordId;
+        // the record must be one the caller may see (NotFoundException otherwise); isArchived reads no more than that
         if (query.companyId() != null) {
             recordId = query.companyId();
-            companies.get(caller, recordId);
+            companies.isArchived(caller, recordId);
             link = TimelineEntries.Link.COMPANY;
         } else if (query.contactId() != null) {
             recordId = query.contactId();
-            contacts.get(caller, recordId);
+            contacts.isArchived(caller, recordId);
             link = TimelineEntries.Link.CONTACT;
         } else {
             recordId = query.dealId();
