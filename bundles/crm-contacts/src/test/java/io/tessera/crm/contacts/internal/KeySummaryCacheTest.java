@@ -76,6 +76,26 @@ public class KeySummaryCacheTest extends ContactsTestBase {
     }
 
     @Test
+    public void cardsSavedWhileTheSummaryIsFirstReadAreInIt() throws Exception {
+        ContactBatchServiceImpl batch = new ContactBatchServiceImpl(emf, events, new Fixtures.Users(), keys, clock);
+        for (int i = 0; i < 300; i++) {
+            contact("Before" + i, "Base", List.of(), List.of("before" + i + "@acme.ru"));
+        }
+        Thread colleague = new Thread(() -> {
+            for (int i = 0; i < 300; i++) {
+                contact("During" + i, "Import", List.of(), List.of("during" + i + "@acme.ru"));
+            }
+        });
+        colleague.start();
+        KeySummary summary = batch.keySummary(ADMIN); // read while the colleague saves cards
+        colleague.join();
+        for (int i = 0; i < 300; i++) {
+            assertTrue("before" + i, summary.mightMatch(EMAIL, "before" + i + "@acme.ru"));
+            assertTrue("during" + i, summary.mightMatch(EMAIL, "during" + i + "@acme.ru"));
+        }
+    }
+
+    @Test
     public void aSummaryReadFromAnEmptyBaseHasRoomForTheBaseToFill() {
         EntityManager em = emf.createEntityManager();
         StoredKeys keys = new StoredKeys(em).fill(em);
