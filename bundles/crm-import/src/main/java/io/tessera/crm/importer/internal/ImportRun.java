@@ -122,7 +122,7 @@ final class ImportRun implements Runnable {
                 return !Thread.currentThread().isInterrupted();
             });
             job.rowsTotal = count[0];
-            index = new RecordIndex(options.isDryRun(), batch.keySummary(caller), job.rowsTotal);
+            index = new RecordIndex(options.isDryRun(), batch.keySummary(caller));
             readAndWrite(table);
             report.await();
             job.status = Thread.currentThread().isInterrupted() ? Status.FAILED : Status.DONE;

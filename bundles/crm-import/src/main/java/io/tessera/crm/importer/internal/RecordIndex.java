@@ -6,7 +6,6 @@ import io.tessera.crm.api.contacts.ContactBatchService.KeySummary;
 import io.tessera.crm.api.contacts.ContactBatchService.NameInCompany;
 import io.tessera.crm.api.contacts.DuplicateService;
 import io.tessera.crm.api.imports.ImportOptions.Entity;
-import io.tessera.crm.support.collect.BloomFilter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,8 +24,8 @@ import java.util.function.Function;
  * compared with each other exactly as they are compared with the base. Before a buffer is decided,
  * {@link #lookUp} asks the contacts bundle (indexed bulk lookups, {@link ContactBatchService#matchContacts} and
  * friends, by the rules of its duplicate detection, similar names within a company included) which live records the
- * buffer's values belong to (only values that a {@link KeySummary} of the base taken at the start, or a Bloom filter
- * of the keys this import wrote, says may exist); rows of the buffer then add the keys of the records they create.
+ * buffer's values belong to (only values that the live {@link KeySummary} of the base says may exist: it holds what
+ * earlier buffers wrote as well); rows of the buffer then add the keys of the records they create.
  * Once a buffer is written its records are in the database, so the next buffer starts from an empty map: memory does
  * not grow with the file or the base. A dry run writes nothing, so there the map keeps what earlier buffers "created".
  */
@@ -42,15 +41,11 @@ final class RecordIndex {
     private final Map<Long, List<String>> provisional;
     private final boolean dryRun;
     /**
-     * The base's match keys, so that values no record has are not looked up. Live: a card a colleague saves while the
-     * import runs is in it once saved, and a later row with its e-mail finds it.
+     * The base's match keys, so that values no record has are not looked up. Live: what earlier buffers wrote is in
+     * it, and a card a colleague saves while the import runs is in it once saved. (What a dry run "wrote" is in no
+     * database: the dry run finds it in the maps, which it keeps across buffers.)
      */
     private final KeySummary base;
-    /**
-     * The keys of what this import wrote or, in a dry run, would have written: later rows may match those (a dry run
-     * stores nothing, so they are in no summary of the base).
-     */
-    private final BloomFilter written;
     /** The current buffer's values by rule, with their match keys ({@link ContactBatchService#matchKeys}). */
     private final Map<String, Map<String, String>> keyOf = new HashMap<>();
     /** The person key of rows of the current buffer with a similar name in the same company. */
@@ -65,12 +60,11 @@ final class RecordIndex {
     private record Person(String fullName, String key) {
     }
 
-    RecordIndex(boolean dryRun, KeySummary base, long rowsTotal) {
+    RecordIndex(boolean dryRun, KeySummary base) {
         this.dryRun = dryRun;
         this.provisional = dryRun ? null : new HashMap<>();
         this.earlierPeople = dryRun ? new HashMap<>() : null;
         this.base = base;
-        this.written = new BloomFilter(Math.max(1000, rowsTotal * 3));
     }
 
     /** Looks up the records the buffer's values match in the database (after forgetting the previous buffer's). */
@@ -226,13 +220,12 @@ final class RecordIndex {
         return value == null ? List.of() : List.of(value);
     }
 
-    /** The buffer's values worth a lookup: those the base may have, or that this import may have written. */
+    /** The buffer's values worth a lookup: those the base may have. */
     private Set<String> values(List<Draft> drafts, String rule, Function<Draft, List<String>> values) {
         Set<String> out = new HashSet<>();
         for (Draft d : drafts) {
             for (String v : values.apply(d)) {
-                String k = prefixedKey(rule, v);
-                if (k != null && (base.mightMatch(rule, v) || written.mightContain(k))) {
+                if (prefixedKey(rule, v) != null && base.mightMatch(rule, v)) {
                     out.add(v);
                 }
             }
@@ -253,14 +246,12 @@ final class RecordIndex {
     void addCompany(long id, String name) {
         String k = key(DuplicateService.RULE_NAME, name);
         if (k != null) {
-            written.add("n:" + k);
             companies.putIfAbsent("n:" + k, id);
         }
     }
 
     void addKeys(Entity entity, List<String> keys, long id) {
         Map<String, Long> map = entity == Entity.COMPANIES ? companies : contacts;
-        keys.forEach(written::add);
         keys.forEach(k -> map.putIfAbsent(k, id));
         if (id < 0 && provisional != null) {
             provisional.computeIfAbsent(id, x -> new ArrayList<>()).addAll(keys);
