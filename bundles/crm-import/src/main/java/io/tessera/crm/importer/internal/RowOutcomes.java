@@ -21,13 +21,7 @@ final class RowOutcomes {
         r.recordId = recordId;
         r.columnName = column == null ? null : cut(column, 300);
         r.message = message == null ? null : cut(message, 2000);
-        switch (outcome) {
-            case CREATED -> job.created++;
-            case UPDATED -> job.updated++;
-            case MERGED -> job.merged++;
-            case SKIPPED -> job.skipped++;
-            case REJECTED -> job.rejected++;
-        }
+        count(outcome, 1);
     }
 
     /** A row the contacts bundle refused: the column of the first field error when it is a validation error. */
@@ -46,14 +40,18 @@ final class RowOutcomes {
         if (r.outcome == null) {
             return;
         }
-        switch (Outcome.valueOf(r.outcome)) {
-            case CREATED -> job.created--;
-            case UPDATED -> job.updated--;
-            case MERGED -> job.merged--;
-            case SKIPPED -> job.skipped--;
-            case REJECTED -> job.rejected--;
-        }
+        count(Outcome.valueOf(r.outcome), -1);
         r.outcome = null;
+    }
+
+    private void count(Outcome outcome, int delta) {
+        switch (outcome) {
+            case CREATED -> job.created += delta;
+            case UPDATED -> job.updated += delta;
+            case MERGED -> job.merged += delta;
+            case SKIPPED -> job.skipped += delta;
+            case REJECTED -> job.rejected += delta;
+        }
     }
 
     /** Adds notes to the row's message (a report message holds at most 2,000 characters). */
