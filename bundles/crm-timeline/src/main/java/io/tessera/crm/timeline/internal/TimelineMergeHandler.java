@@ -4,6 +4,7 @@ import io.tessera.crm.api.CrmEvents;
 import io.tessera.crm.support.events.MergeEvent;
 import io.tessera.crm.support.jpa.Transactions;
 import java.util.List;
+import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -62,11 +63,31 @@ public class TimelineMergeHandler implements EventHandler {
         }
     }
 
+    /** The note field, and the link table and column, that a merge of a contact (or of a company) concerns. */
+    private enum Kind {
+        CONTACT("contactId", "TL_ENTRY_CONTACT", "CONTACT_ID"), COMPANY("companyId", "TL_ENTRY_COMPANY", "COMPANY_ID");
+
+        final String field;
+        final String table;
+        final String column;
+
+        Kind(String field, String table, String column) {
+            this.field = field;
+            this.table = table;
+            this.column = column;
+        }
+
+        static Kind of(boolean contact) {
+            return contact ? CONTACT : COMPANY;
+        }
+    }
+
     /** Returns {notes changed, entry links added}. */
     int[] repoint(boolean contact, long mergedId, long survivorId) {
-        String field = contact ? "contactId" : "companyId";
-        String table = contact ? "TL_ENTRY_CONTACT" : "TL_ENTRY_COMPANY";
-        String column = contact ? "CONTACT_ID" : "COMPANY_ID";
+        Kind kind = Kind.of(contact);
+        String field = kind.field;
+        String table = kind.table;
+        String column = kind.column;
         int[] result = tx.write(em -> {
             for (Long id : em.createQuery("SELECT n.id FROM NoteEntity n WHERE n." + field + " = :m", Long.class)
                     .setParameter("m", mergedId).getResultList()) {
@@ -84,8 +105,8 @@ public class TimelineMergeHandler implements EventHandler {
             for (Number entry : entries) {
                 em.persist(new MergeLinkAdd(field, mergedId, survivorId, entry.longValue()));
             }
-            int links = em.createNativeQuery("INSERT INTO " + table + " (ENTRY_ID, " + column + ") SELECT l.ENTRY_ID, ?1"
-                            + unlinked)
+            int links = em.createNativeQuery("INSERT INTO " + table + " (ENTRY_ID, " + column + ")"
+                            + " SELECT l.ENTRY_ID, ?1" + unlinked)
                     .setParameter(1, survivorId).setParameter(2, mergedId).executeUpdate();
             return new int[] {notes, links};
         });
@@ -96,18 +117,14 @@ public class TimelineMergeHandler implements EventHandler {
 
     /** Takes away the links to the survivor that the merge added to the merged record's entries; returns how many. */
     int removeAddedLinks(boolean contact, long mergedId, long survivorId) {
-        String field = contact ? "contactId" : "companyId";
-        String table = contact ? "TL_ENTRY_CONTACT" : "TL_ENTRY_COMPANY";
-        String column = contact ? "CONTACT_ID" : "COMPANY_ID";
+        Kind kind = Kind.of(contact);
         int removed = tx.write(em -> {
-            int links = em.createNativeQuery("DELETE FROM " + table + " WHERE " + column + " = ?1 AND ENTRY_ID IN"
-                            + " (SELECT a.ENTRY_ID FROM TL_MERGE_LINK_ADD a WHERE a.FIELD = ?2 AND a.MERGED_ID = ?3"
-                            + " AND a.SURVIVOR_ID = ?1)")
-                    .setParameter(1, survivorId).setParameter(2, field).setParameter(3, mergedId).executeUpdate();
-            em.createQuery("DELETE FROM MergeLinkAdd a WHERE a.field = :f AND a.mergedId = :m"
-                            + " AND a.survivorId = :s")
-                    .setParameter("f", field).setParameter("m", mergedId).setParameter("s", survivorId)
+            int links = em.createNativeQuery("DELETE FROM " + kind.table + " WHERE " + kind.column + " = ?1"
+                            + " AND ENTRY_ID IN (SELECT a.ENTRY_ID FROM TL_MERGE_LINK_ADD a WHERE a.FIELD = ?2"
+                            + " AND a.MERGED_ID = ?3 AND a.SURVIVOR_ID = ?1)")
+                    .setParameter(1, survivorId).setParameter(2, kind.field).setParameter(3, mergedId)
                     .executeUpdate();
+            forgetSteps(em, "MergeLinkAdd", kind.field, mergedId, survivorId);
             return links;
         });
         emf.getCache().evict(TimelineEntryEntity.class);
@@ -116,7 +133,7 @@ public class TimelineMergeHandler implements EventHandler {
 
     /** The notes the merge moved and that are still about the survivor are about the merged record again. */
     int moveNotesBack(boolean contact, long mergedId, long survivorId) {
-        String field = contact ? "contactId" : "companyId";
+        String field = Kind.of(contact).field;
         return tx.write(em -> {
             List<Long> ids = em.createQuery("SELECT mv.noteId FROM NoteMergeMove mv WHERE mv.field = :f"
                             + " AND mv.mergedId = :m AND mv.survivorId = :s", Long.class)
@@ -126,11 +143,14 @@ public class TimelineMergeHandler implements EventHandler {
                             + " n.version = n.version + 1 WHERE n.id IN :ids AND n." + field + " = :s")
                     .setParameter("m", mergedId).setParameter("s", survivorId).setParameter("ids", ids)
                     .executeUpdate();
-            em.createQuery("DELETE FROM NoteMergeMove mv WHERE mv.field = :f AND mv.mergedId = :m"
-                            + " AND mv.survivorId = :s")
-                    .setParameter("f", field).setParameter("m", mergedId).setParameter("s", survivorId)
-                    .executeUpdate();
+            forgetSteps(em, "NoteMergeMove", field, mergedId, survivorId);
             return moved;
         });
+    }
+
+    /** Deletes what the merge of {@code mergedId} into {@code survivorId} recorded as {@code steps} (a MergeStep). */
+    private static void forgetSteps(EntityManager em, String steps, String field, long mergedId, long survivorId) {
+        em.createQuery("DELETE FROM " + steps + " st WHERE st.field = :f AND st.mergedId = :m AND st.survivorId = :s")
+                .setParameter("f", field).setParameter("m", mergedId).setParameter("s", survivorId).executeUpdate();
     }
 }
