@@ -39,6 +39,15 @@ public final class BulkInsert implements AutoCloseable {
 
     /** @param em an entity manager with an active transaction */
     public BulkInsert(EntityManager em) {
+        this(connectionOf(em));
+    }
+
+    /** @param connection a connection whose transaction commits (or rolls back) the rows; it stays open */
+    public BulkInsert(Connection connection) {
+        this.connection = connection;
+    }
+
+    private static Connection connectionOf(EntityManager em) {
         if (!em.getTransaction().isActive()) {
             throw new IllegalStateException("BulkInsert needs an active transaction");
         }
@@ -46,7 +55,7 @@ public final class BulkInsert implements AutoCloseable {
         if (c == null) {
             throw new IllegalStateException("the persistence provider gave no JDBC connection");
         }
-        this.connection = c;
+        return c;
     }
 
     /**
