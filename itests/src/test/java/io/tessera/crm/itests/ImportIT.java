@@ -107,11 +107,12 @@ public class ImportIT extends TesseraTestSupport {
                 + "Игорь;Лебедев;igor@deals.ru;ООО Вектор;Поставка окон;1 250 000,50;руб.;Proposal;Позвонить;01.12.2030\n"
                 + "Мария;Соколова;maria@deals.ru;;;;;;Отправить КП;\n"
                 + "Павел;Волков;pavel@deals.ru;;Монтаж;500;USD;Переговоры;;\n"
-                + "Олег;Зайцев;oleg@deals.ru;;Ремонт;дорого;RUB;;;\n";
+                + "Олег;Зайцев;oleg@deals.ru;;Ремонт;дорого;RUB;;;\n"
+                + "Анна;Новикова;anna@deals.ru;;Аудит;100;EUR;;;\n";
         byte[] file = csv.getBytes(StandardCharsets.UTF_8);
         long id = upload(file, "text/csv", "fileName=deals.csv").json().get("id").asLong();
         JsonNode job = awaitDone(id);
-        assertEquals(job.toString(), 2, job.get("created").asInt());
+        assertEquals(job.toString(), 3, job.get("created").asInt());
         assertEquals(job.toString(), 2, job.get("rejected").asInt());
         JsonNode rows = admin("GET", "/imports/" + id + "/rows", null).json().get("items");
         assertEquals("Этап", rows.get(2).get("column").asText());
@@ -128,14 +129,25 @@ public class ImportIT extends TesseraTestSupport {
         assertEquals("RUB", deal.get("currency").asText());
         assertEquals(igor.get("companyIds").get(0).asLong(), deal.get("companyId").asLong());
         long proposal = -1;
+        long firstOpen = -1;
         for (JsonNode p : admin("GET", "/pipelines", null).json().get("items")) {
             for (JsonNode stage : p.get("stages")) {
                 if (p.get("defaultPipeline").asBoolean() && stage.get("name").asText().equals("Proposal")) {
                     proposal = stage.get("id").asLong();
                 }
+                boolean open = stage.get("kind").asText().equals("OPEN");
+                if (p.get("defaultPipeline").asBoolean() && firstOpen < 0 && open) {
+                    firstOpen = stage.get("id").asLong();
+                }
             }
         }
         assertEquals(proposal, deal.get("stageId").asLong());
+        // a row naming no stage: the default pipeline's first open stage
+        JsonNode anna = admin("GET", "/contacts?q=anna@deals.ru", null).json().get("items").get(0);
+        JsonNode annasDeal = admin("GET", "/deals?contactId=" + anna.get("id").asLong(), null).json().get("items")
+                .get(0);
+        assertEquals("Аудит", annasDeal.get("title").asText());
+        assertEquals(firstOpen, annasDeal.get("stageId").asLong());
         JsonNode tasks = admin("GET", "/tasks?contactId=" + igor.get("id").asLong(), null).json().get("items");
         assertEquals(tasks.toString(), 1, tasks.size());
         assertEquals("Позвонить", tasks.get(0).get("title").asText());

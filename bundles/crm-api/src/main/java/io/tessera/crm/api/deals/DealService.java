@@ -9,6 +9,14 @@ public interface DealService {
 
     DealDto get(Caller caller, long id);
 
+    /**
+     * Whether the deal is archived: what a task linking to it needs to know, without reading the deal's stage
+     * history. Throws {@link io.tessera.crm.api.NotFoundException} as {@link #get} does.
+     */
+    default boolean isArchived(Caller caller, long id) {
+        return get(caller, id).archived();
+    }
+
     /** Replaces every field; a new stage (even in another pipeline) is a stage move and is recorded in the history. */
     DealDto update(Caller caller, long id, long expectedVersion, DealInput input);
 

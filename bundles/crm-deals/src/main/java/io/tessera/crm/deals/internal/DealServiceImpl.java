@@ -89,6 +89,11 @@ public class DealServiceImpl implements DealService {
     }
 
     @Override
+    public boolean isArchived(Caller caller, long id) {
+        return tx.read(em -> visible(em, caller, id).isArchived());
+    }
+
+    @Override
     public Page<DealDto> list(Caller caller, DealQuery query) {
         DealQuery q = query == null ? DealQuery.all() : query;
         String order = SORTS.get(q.sort() == null || q.sort().isBlank() ? "-createdAt" : q.sort().trim());

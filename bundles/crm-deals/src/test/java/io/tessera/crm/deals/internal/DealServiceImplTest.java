@@ -389,6 +389,9 @@ public class DealServiceImplTest extends DealsFixture {
         assertThrows(NotFoundException.class, () -> deals.archive(BEN, annas.id()));
         assertThrows(NotFoundException.class, () -> deals.restore(BEN, annas.id()));
         assertThrows(NotFoundException.class, () -> deals.get(ANNA, 9999));
+        assertThrows(NotFoundException.class, () -> deals.isArchived(BEN, annas.id()));
+        assertThrows(NotFoundException.class, () -> deals.isArchived(ANNA, 9999));
+        assertFalse(deals.isArchived(MANAGER, annas.id()));
         assertEquals(List.of("Anna's"), titles(deals.list(ANNA, DealQuery.all())));
         assertEquals(List.of("Ben's"), titles(deals.list(BEN, DealQuery.all())));
         assertEquals(List.of(), titles(deals.list(ANNA, filter(null, "ben", null, null, null, null, null, null,
@@ -413,8 +416,10 @@ public class DealServiceImplTest extends DealsFixture {
         DealDto d = deals.create(ANNA, withLinks(deal("Kitchen"), 1L, List.of()));
         deals.create(ANNA, deal("Other"));
         events.clear();
+        assertFalse(deals.isArchived(ANNA, d.id()));
         DealDto archived = deals.archive(ANNA, d.id());
         assertTrue(archived.archived());
+        assertTrue(deals.isArchived(ANNA, d.id()));
         assertEquals(List.of("Other"), titles(deals.list(ANNA, DealQuery.all())));
         assertEquals(List.of("Kitchen"), titles(deals.list(ANNA, filter(null, null, null, null, null, null, null,
                 null, true))));
@@ -425,6 +430,7 @@ public class DealServiceImplTest extends DealsFixture {
         assertEquals(archived, deals.archive(ANNA, d.id()));
         DealDto restored = deals.restore(ANNA, d.id());
         assertFalse(restored.archived());
+        assertFalse(deals.isArchived(ANNA, d.id()));
         assertEquals(List.of("Kitchen", "Other"), titles(deals.list(ANNA, new DealQuery(null, null, null, null,
                 null, null, null, null, false, "title", null))));
         assertEquals(List.of(topic(CrmEvents.ARCHIVED), topic(CrmEvents.RESTORED)), events.topics());

@@ -9,6 +9,7 @@ import io.tessera.crm.api.deals.DealService;
 import io.tessera.crm.api.deals.PipelineDto;
 import io.tessera.crm.api.deals.PipelineService;
 import io.tessera.crm.api.deals.StageDto;
+import io.tessera.crm.api.deals.StageKind;
 import io.tessera.crm.api.imports.ImportOptions;
 import io.tessera.crm.api.imports.ImportOptions.Entity;
 import io.tessera.crm.api.imports.ImportOptions.Mode;
@@ -22,6 +23,7 @@ import io.tessera.crm.api.Paging;
 import io.tessera.crm.importer.internal.RowReader.ParsedRow;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,20 +53,34 @@ final class FollowUps {
         return new FollowUps(null, null, null);
     }
 
-    /** The stage ids by lower-cased name, the default pipeline's first (one read per import). */
-    Map<String, Long> stages(Caller caller) {
-        Map<String, Long> out = new HashMap<>();
+    /**
+     * The stage ids by lower-cased name (the default pipeline's first) and the default pipeline's first open stage,
+     * which a row naming no stage gets: given to the deal service, it spares it reading the default pipeline and its
+     * stages for every deal (a fifth of a deal-and-task row's time). One read per import.
+     */
+    record Stages(Map<String, Long> byName, Long defaultStageId) {
+        Long idOf(String stageName) {
+            return stageName == null ? defaultStageId : byName.get(stageName.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    Stages stages(Caller caller) {
+        Map<String, Long> byName = new HashMap<>();
         if (pipelines == null) {
-            return out;
+            return new Stages(byName, null);
         }
         List<PipelineDto> all = pipelines.list(caller).stream().filter(p -> !p.archived())
                 .sorted((a, b) -> Boolean.compare(b.defaultPipeline(), a.defaultPipeline())).toList();
         for (PipelineDto p : all) {
             for (StageDto s : p.stages()) {
-                out.putIfAbsent(s.name().strip().toLowerCase(Locale.ROOT), s.id());
+                byName.putIfAbsent(s.name().strip().toLowerCase(Locale.ROOT), s.id());
             }
         }
-        return out;
+        Long defaultStageId = all.stream().filter(PipelineDto::defaultPipeline).findFirst()
+                .flatMap(p -> p.stages().stream().filter(s -> s.kind() == StageKind.OPEN)
+                        .min(Comparator.comparingInt(StageDto::position).thenComparingLong(StageDto::id)))
+                .map(StageDto::id).orElse(null);
+        return new Stages(byName, defaultStageId);
     }
 
     /** Why a row's deal or task cannot be created: the column and the reason. */
@@ -72,11 +88,11 @@ final class FollowUps {
     }
 
     /** Why the row's deal or task cannot be created, before anything of the row is written; null when it can. */
-    Refusal refusal(FollowUp f, Map<String, Long> stages) {
+    Refusal refusal(FollowUp f, Stages stages) {
         if ((f.hasDeal() || f.hasTask()) && (deals == null || tasks == null)) {
             return new Refusal(f.hasDeal() ? f.dealColumn : f.taskColumn, "deals and tasks cannot be imported here");
         }
-        if (f.dealStage != null && !stages.containsKey(f.dealStage.toLowerCase(Locale.ROOT))) {
+        if (f.dealStage != null && stages.idOf(f.dealStage) == null) {
             return new Refusal(f.stageColumn, "no pipeline has a stage '" + f.dealStage + "'");
         }
         return null;
@@ -86,7 +102,7 @@ final class FollowUps {
      * The deals and tasks of a buffer's rows, for the records the rows created or changed (or that already had the
      * row's values), once those are written; in create-only mode not for existing records, in a dry run only noted.
      */
-    void writeAll(Caller caller, List<ParsedRow> rows, ImportOptions options, Supplier<Map<String, Long>> stages) {
+    void writeAll(Caller caller, List<ParsedRow> rows, ImportOptions options, Supplier<Stages> stages) {
         Entity entity = options.entity();
         for (ParsedRow p : rows) {
             ImportRowEntity r = p.row();
@@ -115,7 +131,7 @@ final class FollowUps {
      * so only an older one is searched for an open deal (task) of that title.
      */
     private void write(Caller caller, ImportRowEntity r, Draft d, Entity entity, long recordId, boolean newRecord,
-               Long companyId, String recordName, Map<String, Long> stages, List<String> notes) {
+               Long companyId, String recordName, Stages stages, List<String> notes) {
         FollowUp f = d.followUp;
         Long contactId = entity == Entity.CONTACTS ? Long.valueOf(recordId) : null;
         Long company = entity == Entity.COMPANIES ? Long.valueOf(recordId) : companyId;
@@ -126,7 +142,7 @@ final class FollowUps {
                 if (existing != null) {
                     notes.add("deal '" + title + "' exists (" + existing.id() + ")");
                 } else {
-                    Long stageId = f.dealStage == null ? null : stages.get(f.dealStage.toLowerCase(Locale.ROOT));
+                    Long stageId = stages.idOf(f.dealStage);
                     DealDto deal = deals.create(caller, new DealInput(title, null, stageId, f.dealAmount,
                             f.dealCurrency, null, d.owner, company, contactId == null ? List.of() : List.of(contactId),
                             "import", null, null));

@@ -55,9 +55,9 @@ final class ImportRun implements Runnable {
     private RecordIndex index;
     private final ReportWriter report;
     private final RowOutcomes outcomes;
-    /** Deals and tasks of rows; the pipelines' stages by name, read when a row first names a stage. */
+    /** Deals and tasks of rows; the pipelines' stages, read when the first row with a deal or a stage is met. */
     private final FollowUps followUps;
-    private Map<String, Long> stages;
+    private FollowUps.Stages stages;
     /** Records this import created or changed: later rows matching them are MERGED. */
     private final Set<Long> touched = new HashSet<>();
     /**
@@ -345,7 +345,7 @@ final class ImportRun implements Runnable {
         }
     }
 
-    private Map<String, Long> stages() {
+    private FollowUps.Stages stages() {
         if (stages == null) {
             stages = followUps.stages(caller);
         }

@@ -399,7 +399,7 @@ public class TaskServiceImpl implements TaskService {
             checkLink(c, "contactId", "contact", () -> contacts.isArchived(caller, in.contactId()));
         }
         if (changes(in.dealId(), current == null ? null : current.getDealId())) {
-            checkLink(c, "dealId", "deal", () -> deals.get(caller, in.dealId()).archived());
+            checkLink(c, "dealId", "deal", () -> deals.isArchived(caller, in.dealId()));
         }
         return assignee;
     }
