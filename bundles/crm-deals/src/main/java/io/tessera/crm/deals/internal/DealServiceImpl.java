@@ -25,18 +25,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.TypedQuery;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -46,17 +42,6 @@ import org.osgi.service.event.EventAdmin;
 @Component(service = DealService.class)
 public class DealServiceImpl implements DealService {
     static final int MAX_CONTACTS = 100;
-    private static final Map<String, String> SORTS = Map.ofEntries(
-            Map.entry("createdAt", "d.createdAt ASC, d.id ASC"),
-            Map.entry("-createdAt", "d.createdAt DESC, d.id DESC"),
-            Map.entry("updatedAt", "d.updatedAt ASC, d.id ASC"),
-            Map.entry("-updatedAt", "d.updatedAt DESC, d.id DESC"),
-            Map.entry("amount", "d.amount ASC, d.id ASC"),
-            Map.entry("-amount", "d.amount DESC, d.id DESC"),
-            Map.entry("expectedCloseDate", "d.expectedCloseDate ASC, d.id ASC"),
-            Map.entry("-expectedCloseDate", "d.expectedCloseDate DESC, d.id DESC"),
-            Map.entry("title", "d.title ASC, d.id ASC"),
-            Map.entry("-title", "d.title DESC, d.id DESC"));
 
     private final Transactions tx;
     private final EventAdmin events;
@@ -85,7 +70,7 @@ public class DealServiceImpl implements DealService {
 
     @Override
     public DealDto get(Caller caller, long id) {
-        return tx.read(em -> toDto(em, visible(em, caller, id)));
+        return tx.read(em -> DealDtos.toDto(em, visible(em, caller, id)));
     }
 
     @Override
@@ -96,61 +81,13 @@ public class DealServiceImpl implements DealService {
     @Override
     public Page<DealDto> list(Caller caller, DealQuery query) {
         DealQuery q = query == null ? DealQuery.all() : query;
-        String order = SORTS.get(q.sort() == null || q.sort().isBlank() ? "-createdAt" : q.sort().trim());
-        if (order == null) {
-            throw new ValidationException("sort", "must be one of createdAt, -createdAt, updatedAt, -updatedAt, "
-                    + "amount, -amount, expectedCloseDate, -expectedCloseDate, title, -title");
-        }
-        int offset = Cursors.offset(q.paging());
-        StringBuilder jpql = new StringBuilder("SELECT d FROM DealEntity d WHERE d.archived = :archived");
-        Map<String, Object> params = new HashMap<>();
-        params.put("archived", q.archived());
-        if (!caller.seesAll()) {
-            jpql.append(" AND d.owner = :me");
-            params.put("me", caller.username());
-        }
-        if (q.owner() != null && !q.owner().isBlank()) {
-            jpql.append(" AND d.owner = :owner");
-            params.put("owner", q.owner().trim());
-        }
-        if (q.q() != null && !q.q().isBlank()) {
-            jpql.append(" AND LOWER(d.title) LIKE :q ESCAPE '\\'");
-            params.put("q", DealsData.likePattern(q.q()));
-        }
-        if (q.pipelineId() != null) {
-            jpql.append(" AND d.pipelineId = :pipelineId");
-            params.put("pipelineId", q.pipelineId());
-        }
-        if (q.stageId() != null) {
-            jpql.append(" AND d.stageId = :stageId");
-            params.put("stageId", q.stageId());
-        }
-        if (q.status() != null) {
-            jpql.append(" AND d.status = :status");
-            params.put("status", q.status());
-        }
-        if (q.companyId() != null) {
-            jpql.append(" AND d.companyId = :companyId");
-            params.put("companyId", q.companyId());
-        }
-        if (q.contactId() != null) {
-            jpql.append(" AND :contactId MEMBER OF d.contactIds");
-            params.put("contactId", q.contactId());
-        }
-        if (q.lossReason() != null && !q.lossReason().isBlank()) {
-            jpql.append(" AND d.lossReason = :lossReason");
-            params.put("lossReason", q.lossReason().trim());
-        }
-        jpql.append(" ORDER BY ").append(order);
+        DealListQuery listQuery = new DealListQuery(caller, q);
         return tx.read(em -> {
-            TypedQuery<DealEntity> query1 = em.createQuery(jpql.toString(), DealEntity.class);
-            params.forEach(query1::setParameter);
-            List<DealEntity> found = query1.setFirstResult(offset).setMaxResults(q.paging().limit() + 1)
-                    .getResultList();
-            Map<Long, List<StageChange>> histories = histories(em,
+            List<DealEntity> found = listQuery.run(em);
+            Map<Long, List<StageChange>> histories = DealDtos.histories(em,
                     found.stream().map(DealEntity::getId).toList());
             List<DealDto> dtos = found.stream()
-                    .map(d -> toDto(d, histories.getOrDefault(d.getId(), List.of()))).toList();
+                    .map(d -> DealDtos.toDto(d, histories.getOrDefault(d.getId(), List.of()))).toList();
             return Cursors.page(dtos, q.paging());
         });
     }
@@ -184,7 +121,7 @@ public class DealServiceImpl implements DealService {
                     "Deal '" + d.getTitle() + "' created in " + stage.getName(), null);
             queueCloseEvent(queued, caller, d, null, stage);
             // a new deal's history is the stage it was created in: no need to read it back
-            return toDto(d, List.of(stageChange(entered)));
+            return DealDtos.toDto(d, List.of(DealDtos.stageChange(entered)));
         });
         queued.sendTo(events);
         return created;
@@ -218,7 +155,7 @@ public class DealServiceImpl implements DealService {
                         || !Objects.equals(d.getLossComment(), blankToNull(input.lossComment()));
             }
             if (!stageMoves && !otherChanges) {
-                return toDto(em, d);
+                return DealDtos.toDto(em, d);
             }
             Instant now = DealsData.now();
             applyFields(d, input, owner);
@@ -240,7 +177,7 @@ public class DealServiceImpl implements DealService {
             if (stageMoves) {
                 queueMoveEvents(em, queued, caller, d, from, before, stage);
             }
-            return toDto(em, d);
+            return DealDtos.toDto(em, d);
         });
         queued.sendTo(events);
         return updated;
@@ -255,7 +192,7 @@ public class DealServiceImpl implements DealService {
             checkVersion(d, expectedVersion);
             requireLive(d);
             if (d.getStageId() == stageId) {
-                return toDto(em, d);
+                return DealDtos.toDto(em, d);
             }
             Checks c = new Checks();
             StageEntity stage = resolveStage(em, c, null, stageId, d);
@@ -273,7 +210,7 @@ public class DealServiceImpl implements DealService {
                     caller.username()));
             em.flush();
             queueMoveEvents(em, queued, caller, d, from, before, stage);
-            return toDto(em, d);
+            return DealDtos.toDto(em, d);
         });
         queued.sendTo(events);
         return moved;
@@ -290,7 +227,7 @@ public class DealServiceImpl implements DealService {
                 em.flush();
                 queued.add(CrmEvents.ARCHIVED, caller.username(), d, "Deal '" + d.getTitle() + "' archived", null);
             }
-            return toDto(em, d);
+            return DealDtos.toDto(em, d);
         });
         queued.sendTo(events);
         return archived;
@@ -312,7 +249,7 @@ public class DealServiceImpl implements DealService {
                 em.flush();
                 queued.add(CrmEvents.RESTORED, caller.username(), d, "Deal '" + d.getTitle() + "' restored", null);
             }
-            return toDto(em, d);
+            return DealDtos.toDto(em, d);
         });
         queued.sendTo(events);
         return restored;
@@ -563,7 +500,7 @@ public class DealServiceImpl implements DealService {
         return p == null ? "?" : p.getName();
     }
 
-    // -------------------------------------------------------------------------------------------------- mapping
+    // -------------------------------------------------------------------------------------------------- helpers
 
     private static DealEntity visible(EntityManager em, Caller caller, long id) {
         DealEntity d = em.find(DealEntity.class, id);
@@ -571,33 +508,6 @@ public class DealServiceImpl implements DealService {
             throw new NotFoundException("deal", id);
         }
         return d;
-    }
-
-    private static Map<Long, List<StageChange>> histories(EntityManager em, List<Long> dealIds) {
-        if (dealIds.isEmpty()) {
-            return Map.of();
-        }
-        return em.createQuery("SELECT h FROM StageChangeEntity h WHERE h.dealId IN :ids ORDER BY h.at, h.id",
-                        StageChangeEntity.class)
-                .setParameter("ids", dealIds).getResultList().stream()
-                .collect(Collectors.groupingBy(StageChangeEntity::getDealId,
-                        Collectors.mapping(DealServiceImpl::stageChange, Collectors.toList())));
-    }
-
-    private static StageChange stageChange(StageChangeEntity h) {
-        return new StageChange(h.getFromStageId(), h.getToStageId(), h.getPipelineId(), h.getAt(), h.getBy());
-    }
-
-    private static DealDto toDto(EntityManager em, DealEntity d) {
-        return toDto(d, histories(em, List.of(d.getId())).getOrDefault(d.getId(), List.of()));
-    }
-
-    private static DealDto toDto(DealEntity d, List<StageChange> history) {
-        BigDecimal amount = d.getAmount() == null ? null : d.getAmount().setScale(2, RoundingMode.HALF_UP);
-        return new DealDto(d.getId(), d.getVersion(), d.getTitle(), d.getPipelineId(), d.getStageId(),
-                d.getStatus(), amount, d.getCurrency(), d.getExpectedCloseDate(), d.getOwner(), d.getCompanyId(),
-                List.copyOf(d.getContactIds()), d.getSource(), d.getLossReason(), d.getLossComment(),
-                d.getClosedAt(), List.copyOf(history), d.isArchived(), d.getCreatedAt(), d.getUpdatedAt());
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {
