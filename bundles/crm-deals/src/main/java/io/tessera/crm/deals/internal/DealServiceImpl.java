@@ -49,6 +49,7 @@ public class DealServiceImpl implements DealService {
     private final ContactService contacts;
     private final UserService users;
     private final PipelineService pipelines;
+    private final DefaultStage defaultStage = new DefaultStage();
 
     /**
      * The PipelineService reference also orders activation: the default pipeline exists before the first deal.
@@ -348,7 +349,7 @@ public class DealServiceImpl implements DealService {
      * The stage the deal goes to (or stays in). {@code current} is the deal being updated (null on create): with
      * neither id given it keeps its stage, with only its own pipeline given too.
      */
-    private static StageEntity resolveStage(EntityManager em, Checks c, Long pipelineId, Long stageId,
+    private StageEntity resolveStage(EntityManager em, Checks c, Long pipelineId, Long stageId,
                                             DealEntity current) {
         if (stageId != null) {
             StageEntity stage = em.find(StageEntity.class, stageId);
@@ -386,11 +387,11 @@ public class DealServiceImpl implements DealService {
         if (current != null) {
             return em.find(StageEntity.class, current.getStageId());
         }
-        PipelineEntity pipeline = DealsData.defaultPipeline(em);
-        if (pipeline == null) {
-            throw new ConflictException("there is no default pipeline; give pipelineId or stageId");
+        StageEntity stage = defaultStage.find(em);
+        if (stage == null) {
+            throw new ConflictException("there is no default pipeline with an open stage; give pipelineId or stageId");
         }
-        return firstOpen(em, pipeline.getId());
+        return stage;
     }
 
     private static StageEntity firstOpen(EntityManager em, long pipelineId) {

@@ -23,6 +23,7 @@ import io.tessera.crm.api.deals.PipelineDto;
 import io.tessera.crm.api.deals.PipelineInput;
 import io.tessera.crm.api.deals.StageChange;
 import io.tessera.crm.api.deals.StageDto;
+import io.tessera.crm.api.deals.StageInput;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -64,6 +65,26 @@ public class DealServiceImplTest extends DealsFixture {
     }
 
     // ------------------------------------------------------------------------------------------------- create
+
+    /** The default stage is kept between deals (DefaultStage): a change of the default pipeline must be seen. */
+    @Test
+    public void aDealWithoutStageFollowsChangesToTheDefaultPipelinesStages() {
+        PipelineDto sales = sales();
+        assertEquals(stage(sales, "New").id(), deals.create(ANNA, deal("Before")).stageId());
+
+        List<StageInput> withLead = new ArrayList<>();
+        withLead.add(open("Lead", 5));
+        sales.stages().forEach(s -> withLead.add(new StageInput(s.id(), s.name(), s.probability(), s.kind(),
+                s.taskTemplates())));
+        PipelineDto led = pipelines.update(ADMIN, sales.id(), sales.version(), new PipelineInput(sales.name(), withLead));
+        assertEquals(stage(led, "Lead").id(), deals.create(ANNA, deal("After a stage was added")).stageId());
+
+        List<StageInput> leadSecond = new ArrayList<>(led.stages().stream()
+                .map(s -> new StageInput(s.id(), s.name(), s.probability(), s.kind(), s.taskTemplates())).toList());
+        leadSecond.add(1, leadSecond.remove(0));
+        pipelines.update(ADMIN, led.id(), led.version(), new PipelineInput(led.name(), leadSecond));
+        assertEquals(stage(sales, "New").id(), deals.create(ANNA, deal("After it was moved back")).stageId());
+    }
 
     @Test
     public void createPutsTheDealIntoTheFirstStageOfTheDefaultPipeline() {

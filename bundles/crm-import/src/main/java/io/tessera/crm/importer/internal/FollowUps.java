@@ -7,10 +7,7 @@ import io.tessera.crm.api.deals.DealInput;
 import io.tessera.crm.api.deals.DealQuery;
 import io.tessera.crm.api.deals.DealService;
 import io.tessera.crm.api.deals.DealStatus;
-import io.tessera.crm.api.deals.PipelineDto;
 import io.tessera.crm.api.deals.PipelineService;
-import io.tessera.crm.api.deals.StageDto;
-import io.tessera.crm.api.deals.StageKind;
 import io.tessera.crm.api.imports.ImportOptions;
 import io.tessera.crm.api.imports.ImportOptions.Entity;
 import io.tessera.crm.api.imports.ImportOptions.Mode;
@@ -25,7 +22,6 @@ import io.tessera.crm.api.Paging;
 import io.tessera.crm.importer.internal.RowReader.ParsedRow;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,33 +54,26 @@ final class FollowUps {
     }
 
     /**
-     * The stage ids by lower-cased name (the default pipeline's first) and the default pipeline's first open stage,
-     * which a row naming no stage gets: given to the deal service, it spares it reading the default pipeline and its
-     * stages for every deal (a fifth of a deal-and-task row's time). One read per import.
+     * The stage ids by lower-cased name (the default pipeline's first), read once per import. A row naming no stage
+     * gives none: the deal service puts the deal into the default pipeline's first open stage, which it keeps between
+     * deals.
      */
-    record Stages(Map<String, Long> byName, Long defaultStageId) {
+    record Stages(Map<String, Long> byName) {
         Long idOf(String stageName) {
-            return stageName == null ? defaultStageId : byName.get(stageName.toLowerCase(Locale.ROOT));
+            return stageName == null ? null : byName.get(stageName.toLowerCase(Locale.ROOT));
         }
     }
 
     Stages stages(Caller caller) {
         Map<String, Long> byName = new HashMap<>();
         if (pipelines == null) {
-            return new Stages(byName, null);
+            return new Stages(byName);
         }
-        List<PipelineDto> all = pipelines.list(caller).stream().filter(p -> !p.archived())
-                .sorted((a, b) -> Boolean.compare(b.defaultPipeline(), a.defaultPipeline())).toList();
-        for (PipelineDto p : all) {
-            for (StageDto s : p.stages()) {
-                byName.putIfAbsent(s.name().strip().toLowerCase(Locale.ROOT), s.id());
-            }
-        }
-        Long defaultStageId = all.stream().filter(PipelineDto::defaultPipeline).findFirst()
-                .flatMap(p -> p.stages().stream().filter(s -> s.kind() == StageKind.OPEN)
-                        .min(Comparator.comparingInt(StageDto::position).thenComparingLong(StageDto::id)))
-                .map(StageDto::id).orElse(null);
-        return new Stages(byName, defaultStageId);
+        pipelines.list(caller).stream().filter(p -> !p.archived())
+                .sorted((a, b) -> Boolean.compare(b.defaultPipeline(), a.defaultPipeline()))
+                .forEach(p -> p.stages().forEach(s -> byName.putIfAbsent(s.name().strip().toLowerCase(Locale.ROOT),
+                        s.id())));
+        return new Stages(byName);
     }
 
     /** Why a row's deal or task cannot be created: the column and the reason. */
