@@ -22,10 +22,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
@@ -82,6 +85,8 @@ public final class ImportBenchmark {
         System.out.printf("CPU: %.1f s of CPU time in %.1f s (%.2f cores busy of %d); of it the import thread %.1f s,"
                 + " GC %.1f s, JIT %.1f s%n", run.cpuSeconds, importSeconds, run.cpuSeconds / importSeconds,
                 Runtime.getRuntime().availableProcessors(), run.importThreadSeconds, run.gcSeconds, run.jitSeconds);
+        System.out.printf("CPU of the other threads: %s%n", run.threadSeconds.entrySet().stream()
+                .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
         EmbeddedDataSource ds = dataSource(db);
 
         // raw JDBC: the same rows (contact + e-mail + phone rows), batches of 1000, one commit per batch
@@ -139,7 +144,7 @@ public final class ImportBenchmark {
 
     /** What one import took: wall and CPU seconds of the whole process while it ran, of them GC and JIT. */
     private record Run(ImportDto job, double seconds, double cpuSeconds, double gcSeconds, double jitSeconds,
-                       double importThreadSeconds, long peakHeap) {
+                       double importThreadSeconds, long peakHeap, Map<String, Double> threadSeconds) {
     }
 
     /** The contacts and import services on one database, as a server has them. */
@@ -189,7 +194,7 @@ public final class ImportBenchmark {
             Run run = new Run(job, (System.nanoTime() - t0) / 1e9, (processCpuNanos() - cpu0) / 1e9,
                     (gcMillis() - gc0) / 1e3,
                     (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0) / 1e3,
-                    (threadCpu - importThreadCpu) / 1e9, heap.stop());
+                    (threadCpu - importThreadCpu) / 1e9, heap.stop(), heap.threadSeconds());
             importThreadCpu = threadCpu;
             return run;
         }
@@ -260,15 +265,48 @@ public final class ImportBenchmark {
             return t;
         });
 
+        /** The CPU time of the reader, report and Derby threads, as last seen (they end with the import). */
+        private final Map<Long, Map.Entry<String, Long>> threadCpu = new ConcurrentHashMap<>();
+        private final Map<Long, Long> threadCpuBefore = new ConcurrentHashMap<>();
+
         HeapSampler() {
+            sampleThreads(threadCpuBefore);
             thread.scheduleAtFixedRate(() -> max.accumulateAndGet(
                     ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max),
                     0, 10, TimeUnit.MILLISECONDS);
+            thread.scheduleAtFixedRate(() -> sampleThreads(null), 0, 50, TimeUnit.MILLISECONDS);
+        }
+
+        private void sampleThreads(Map<Long, Long> into) {
+            var threads = ManagementFactory.getThreadMXBean();
+            for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info == null || info.getThreadName().equals("crm-import")
+                        || !(info.getThreadName().startsWith("crm-import") || info.getThreadName().startsWith("derby"))) {
+                    continue;
+                }
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                if (cpu < 0) {
+                    continue;
+                }
+                if (into != null) {
+                    into.put(info.getThreadId(), cpu);
+                } else {
+                    threadCpu.put(info.getThreadId(), Map.entry(info.getThreadName().replaceAll("-\\d+$", ""),
+                            cpu - threadCpuBefore.getOrDefault(info.getThreadId(), 0L)));
+                }
+            }
         }
 
         long stop() {
             thread.shutdownNow();
             return max.get();
+        }
+
+        /** CPU seconds by thread name (numbered threads of one kind summed), sampled every 50 ms. */
+        Map<String, Double> threadSeconds() {
+            Map<String, Double> seconds = new TreeMap<>();
+            threadCpu.values().forEach(e -> seconds.merge(e.getKey(), e.getValue() / 1e9, Double::sum));
+            return seconds;
         }
     }
 }
