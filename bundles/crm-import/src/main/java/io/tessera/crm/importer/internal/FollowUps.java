@@ -166,9 +166,9 @@ final class FollowUps {
     }
 
     /*
-     * The record's open deals (tasks) are listed without a title filter and compared here: a title filter makes the
-     * list query a LIKE, which EclipseLink's Derby platform sends with every value inlined instead of bound, so Derby
-     * compiled a new statement for every row (half the time of a row that adds deals to existing contacts).
+     * The record's open deals (tasks) are listed by record and status and compared here by exact title: the list's
+     * title filter is a substring search, so the comparison would be needed with it too, and a record has few open
+     * deals.
      */
     private DealDto openDeal(Caller caller, String title, Long contactId, Long companyId) {
         return first(paging -> deals.list(caller, new DealQuery(null, null, null, null, DealStatus.OPEN,

@@ -1,5 +1,6 @@
 package io.tessera.crm.support.testing;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.persistence.EntityManagerFactory;
@@ -21,5 +22,32 @@ public final class TestDatabase {
         return Persistence.createEntityManagerFactory(unitName, Map.of(
                 "javax.persistence.nonJtaDataSource", ds,
                 "eclipselink.logging.level", "WARNING"));
+    }
+
+    /**
+     * Fails unless Derby's statement cache holds a {@code LIKE ? ESCAPE} and none of the given search values: a
+     * statement sent with its values inlined shows them there, one sent with parameters is compiled once for all.
+     */
+    public static void assertSearchesWereBound(EntityManagerFactory emf, String... values) {
+        List<String> cached = cachedStatements(emf);
+        if (cached.stream().noneMatch(sql -> sql.contains("LIKE ? ESCAPE"))) {
+            throw new AssertionError("no search with a bound LIKE in " + cached);
+        }
+        for (String value : values) {
+            if (cached.stream().anyMatch(sql -> sql.contains(value))) {
+                throw new AssertionError(value + " inlined in " + cached);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> cachedStatements(EntityManagerFactory emf) {
+        var em = emf.createEntityManager();
+        try {
+            return ((List<Object>) em.createNativeQuery("SELECT SQL_TEXT FROM SYSCS_DIAG.STATEMENT_CACHE")
+                    .getResultList()).stream().map(String::valueOf).toList();
+        } finally {
+            em.close();
+        }
     }
 }
