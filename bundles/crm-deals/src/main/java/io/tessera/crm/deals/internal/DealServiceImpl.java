@@ -350,7 +350,7 @@ public class DealServiceImpl implements DealService {
      * neither id given it keeps its stage, with only its own pipeline given too.
      */
     private StageEntity resolveStage(EntityManager em, Checks c, Long pipelineId, Long stageId,
-                                            DealEntity current) {
+                                     DealEntity current) {
         if (stageId != null) {
             StageEntity stage = em.find(StageEntity.class, stageId);
             if (stage == null || stage.isRemoved()) {
