@@ -7,7 +7,6 @@ import io.tessera.crm.api.Page;
 import io.tessera.crm.api.Paging;
 import io.tessera.crm.api.StaleVersionException;
 import io.tessera.crm.api.ValidationException;
-import io.tessera.crm.api.contacts.Address;
 import io.tessera.crm.api.contacts.CompanyDto;
 import io.tessera.crm.api.contacts.CompanyInput;
 import io.tessera.crm.api.contacts.ContactBatchService.NameInCompany;
@@ -24,7 +23,6 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -178,37 +176,36 @@ public class DuplicateServiceImpl implements DuplicateService {
             }
             checkLive(ContactServiceImpl.ENTITY, s.archived, survivorId, s.mergedInto, true);
             checkLive(ContactServiceImpl.ENTITY, m.archived, mergedId, m.mergedInto, false);
-            List<MergeConflict> conflicts = new ArrayList<>();
+            FieldMerge fields = new FieldMerge();
             Map<String, Object> before = MergeAdditions.values(s);
             Set<Long> companyIds = new LinkedHashSet<>(s.companyIds);
             companyIds.addAll(m.companyIds);
 
-            String first = scalar(conflicts, "firstName", s.firstName, m.firstName);
-            String last = scalar(conflicts, "lastName", s.lastName, m.lastName);
+            String first = fields.scalar("firstName", s.firstName, m.firstName);
+            String last = fields.scalar("lastName", s.lastName, m.lastName);
             ContactServiceImpl.setNames(s, first, last);
-            s.position = scalar(conflicts, "position", s.position, m.position);
-            s.birthday = scalar(conflicts, "birthday", s.birthday, m.birthday);
-            s.notes = scalar(conflicts, "notes", s.notes, m.notes);
-            s.source = scalar(conflicts, "source", s.source, m.source);
-            scalar(conflicts, "owner", s.owner, m.owner);
-            s.phones = phones(conflicts, s.phones, m.phones);
-            s.emails = list(conflicts, "emails", s.emails, m.emails, Normalize.MAX_EMAILS);
-            s.tags = new HashSet<>(list(conflicts, "tags", new ArrayList<>(new TreeSet<>(s.tags)),
-                    new ArrayList<>(new TreeSet<>(m.tags)), Normalize.MAX_TAGS));
-            s.customFields = customFields(conflicts, s.customFields, m.customFields);
-            s.companyIds = list(conflicts, "companyIds", s.companyIds, m.companyIds, MAX_COMPANY_LINKS);
+            s.position = fields.scalar("position", s.position, m.position);
+            s.birthday = fields.scalar("birthday", s.birthday, m.birthday);
+            s.notes = fields.scalar("notes", s.notes, m.notes);
+            s.source = fields.scalar("source", s.source, m.source);
+            fields.scalar("owner", s.owner, m.owner);
+            s.phones = fields.phones(s.phones, m.phones);
+            s.emails = fields.list("emails", s.emails, m.emails, Normalize.MAX_EMAILS);
+            s.tags = fields.tags(s.tags, m.tags);
+            s.customFields = fields.customFields(s.customFields, m.customFields);
+            s.companyIds = fields.list("companyIds", s.companyIds, m.companyIds, MAX_COMPANY_LINKS);
 
             Timestamp now = now();
             s.updatedAt = now;
             m.archived = true;
             m.mergedInto = s.id;
             m.updatedAt = now;
-            record(em, ContactServiceImpl.ENTITY, s.id, m.id, now, caller, conflicts).added =
+            record(em, ContactServiceImpl.ENTITY, s.id, m.id, now, caller, fields.conflicts()).added =
                     MergeAdditions.added(before, MergeAdditions.values(s));
             em.flush();
             String summary = "Contact '" + Mapping.displayName(m.firstName, m.lastName) + "' (#" + m.id
                     + ") merged into '" + Mapping.displayName(s.firstName, s.lastName) + "' (#" + s.id + ")"
-                    + conflictNote(conflicts);
+                    + fields.note();
             return new Merged<>(Mapping.contact(s), summary, List.copyOf(companyIds), List.of(m.id, s.id));
         });
         events.sendMerged(ContactServiceImpl.ENTITY, mergedId, survivorId, caller.username(),
@@ -228,32 +225,25 @@ public class DuplicateServiceImpl implements DuplicateService {
             }
             checkLive(CompanyServiceImpl.ENTITY, s.archived, survivorId, s.mergedInto, true);
             checkLive(CompanyServiceImpl.ENTITY, m.archived, mergedId, m.mergedInto, false);
-            List<MergeConflict> conflicts = new ArrayList<>();
+            FieldMerge fields = new FieldMerge();
             Map<String, Object> before = MergeAdditions.values(s);
 
-            CompanyServiceImpl.setName(s, scalar(conflicts, "name", s.name, m.name));
-            s.legalName = scalar(conflicts, "legalName", s.legalName, m.legalName);
-            CompanyServiceImpl.setTaxId(s, scalar(conflicts, "taxId", s.taxId, m.taxId));
-            s.industry = scalar(conflicts, "industry", s.industry, m.industry);
+            CompanyServiceImpl.setName(s, fields.scalar("name", s.name, m.name));
+            s.legalName = fields.scalar("legalName", s.legalName, m.legalName);
+            CompanyServiceImpl.setTaxId(s, fields.scalar("taxId", s.taxId, m.taxId));
+            s.industry = fields.scalar("industry", s.industry, m.industry);
             if (s.website == null) {
                 s.website = m.website;
                 s.domain = m.domain;
             } else {
-                scalar(conflicts, "website", s.website, m.website);
+                fields.scalar("website", s.website, m.website);
             }
-            Address sa = s.address == null ? null : s.address.toAddress();
-            Address ma = m.address == null ? null : m.address.toAddress();
-            if (sa == null) {
-                s.address = AddressEmbeddable.of(ma);
-            } else if (ma != null && !sa.equals(ma)) {
-                conflicts.add(new MergeConflict("address", text(sa), text(ma)));
-            }
-            scalar(conflicts, "owner", s.owner, m.owner);
-            s.phones = phones(conflicts, s.phones, m.phones);
-            s.emails = list(conflicts, "emails", s.emails, m.emails, Normalize.MAX_EMAILS);
-            s.tags = new HashSet<>(list(conflicts, "tags", new ArrayList<>(new TreeSet<>(s.tags)),
-                    new ArrayList<>(new TreeSet<>(m.tags)), Normalize.MAX_TAGS));
-            s.customFields = customFields(conflicts, s.customFields, m.customFields);
+            s.address = fields.address(s.address, m.address);
+            fields.scalar("owner", s.owner, m.owner);
+            s.phones = fields.phones(s.phones, m.phones);
+            s.emails = fields.list("emails", s.emails, m.emails, Normalize.MAX_EMAILS);
+            s.tags = fields.tags(s.tags, m.tags);
+            s.customFields = fields.customFields(s.customFields, m.customFields);
 
             Timestamp now = now();
             List<MovedContactEmbeddable> moved = CompanyMergeLinks.repoint(em, m.id, s.id, now);
@@ -261,12 +251,12 @@ public class DuplicateServiceImpl implements DuplicateService {
             m.archived = true;
             m.mergedInto = s.id;
             m.updatedAt = now;
-            MergeEntity merge = record(em, CompanyServiceImpl.ENTITY, s.id, m.id, now, caller, conflicts);
+            MergeEntity merge = record(em, CompanyServiceImpl.ENTITY, s.id, m.id, now, caller, fields.conflicts());
             merge.movedContacts = new ArrayList<>(moved);
             merge.added = MergeAdditions.added(before, MergeAdditions.values(s));
             em.flush();
             String summary = "Company '" + m.name + "' (#" + m.id + ") merged into '" + s.name + "' (#" + s.id + ")"
-                    + conflictNote(conflicts);
+                    + fields.note();
             return new Merged<>(Mapping.company(s), summary, List.of(m.id, s.id),
                     moved.stream().map(mv -> mv.contactId).toList());
         });
@@ -344,108 +334,6 @@ public class DuplicateServiceImpl implements DuplicateService {
             throw new NotFoundException(CompanyServiceImpl.ENTITY, id);
         }
         return e;
-    }
-
-    /** The survivor's value when it has one (the merged card's differing value becomes a conflict), else the merged one. */
-    private static <T> T scalar(List<MergeConflict> conflicts, String field, T survivor, T merged) {
-        if (survivor == null) {
-            return merged;
-        }
-        if (merged != null && !survivor.equals(merged)) {
-            conflicts.add(new MergeConflict(field, text(survivor), text(merged)));
-        }
-        return survivor;
-    }
-
-    /** The survivor's list plus the merged card's new values; values beyond {@code max} become conflicts. */
-    private static <T> List<T> list(List<MergeConflict> conflicts, String field, List<T> survivor, List<T> merged,
-                                    int max) {
-        List<T> out = new ArrayList<>(survivor);
-        for (T v : merged) {
-            if (out.contains(v)) {
-                continue;
-            }
-            if (out.size() < max) {
-                out.add(v);
-            } else {
-                conflicts.add(new MergeConflict(field, null, text(v)));
-            }
-        }
-        return out;
-    }
-
-    /** Phones are the same number when their match keys are (short numbers: when they are spelt the same). */
-    private static List<PhoneEmbeddable> phones(List<MergeConflict> conflicts, List<PhoneEmbeddable> survivor,
-                                                List<PhoneEmbeddable> merged) {
-        List<PhoneEmbeddable> out = new ArrayList<>(survivor);
-        Set<String> known = new HashSet<>();
-        for (PhoneEmbeddable p : survivor) {
-            known.add(phoneKey(p));
-        }
-        for (PhoneEmbeddable p : merged) {
-            if (!known.add(phoneKey(p))) {
-                continue;
-            }
-            if (out.size() < Normalize.MAX_PHONES) {
-                out.add(new PhoneEmbeddable(p.number()));
-            } else {
-                conflicts.add(new MergeConflict("phones", null, p.number()));
-            }
-        }
-        return out;
-    }
-
-    private static String phoneKey(PhoneEmbeddable p) {
-        String key = p.matchKey();
-        return key.isEmpty() ? "=" + p.number() : key;
-    }
-
-    /** Keys the survivor lacks (or holds as null) are taken; differing values become conflicts. */
-    private static Map<String, String> customFields(List<MergeConflict> conflicts, Map<String, String> survivor,
-                                                    Map<String, String> merged) {
-        Map<String, String> out = new java.util.HashMap<>(survivor);
-        for (String key : new TreeSet<>(merged.keySet())) {
-            String m = merged.get(key);
-            String s = out.get(key);
-            if (s == null || (s.equals("n:") && !m.equals("n:"))) {
-                if (s != null || out.size() < CustomFields.MAX_FIELDS) {
-                    out.put(key, m);
-                } else {
-                    conflicts.add(new MergeConflict("customFields." + key, null, decoded(key, m)));
-                }
-            } else if (!s.equals(m) && !m.equals("n:")) {
-                conflicts.add(new MergeConflict("customFields." + key, decoded(key, s), decoded(key, m)));
-            }
-        }
-        return out;
-    }
-
-    private static String decoded(String key, String stored) {
-        return text(CustomFields.decode(Map.of(key, stored)).get(key));
-    }
-
-    static String text(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Address a) {
-            List<String> parts = new ArrayList<>();
-            for (String p : new String[] {a.street(), a.city(), a.region(), a.postalCode(), a.country()}) {
-                if (p != null) {
-                    parts.add(p);
-                }
-            }
-            return String.join(", ", parts);
-        }
-        return value.toString();
-    }
-
-    private static String conflictNote(List<MergeConflict> conflicts) {
-        if (conflicts.isEmpty()) {
-            return "";
-        }
-        return "; kept as history: " + String.join(", ", new TreeSet<>(conflicts.stream()
-                .map(MergeConflict::field).toList()));
     }
 
     private Timestamp now() {

@@ -51,7 +51,7 @@ final class MergeAdditions {
         v.put("taxId", e.taxId);
         v.put("industry", e.industry);
         v.put("website", e.website);
-        v.put("address", e.address == null ? null : DuplicateServiceImpl.text(e.address.toAddress()));
+        v.put("address", e.address == null ? null : FieldMerge.text(e.address.toAddress()));
         v.put("phones", e.phones.stream().map(PhoneEmbeddable::number).toList());
         v.put("emails", List.copyOf(e.emails));
         v.put("tags", Set.copyOf(e.tags));
@@ -71,7 +71,7 @@ final class MergeAdditions {
                     }
                 }
             } else if (value != null && (was == null || field.startsWith(CUSTOM) && NULL_FIELD.equals(was))) {
-                added.add(new MergeAdditionEmbeddable(field, DuplicateServiceImpl.text(value), (String) was));
+                added.add(new MergeAdditionEmbeddable(field, FieldMerge.text(value), (String) was));
             }
         });
         return added;
@@ -145,7 +145,7 @@ final class MergeAdditions {
                     }
                 }
                 case "address" -> s.address = s.address != null
-                        && v.equals(DuplicateServiceImpl.text(s.address.toAddress())) ? null : s.address;
+                        && v.equals(FieldMerge.text(s.address.toAddress())) ? null : s.address;
                 case "phones" -> s.phones = without(s.phones, p -> v.equals(p.number()));
                 case "emails" -> s.emails = without(s.emails, v::equals);
                 case "tags" -> s.tags = new HashSet<>(without(s.tags, v::equals));
