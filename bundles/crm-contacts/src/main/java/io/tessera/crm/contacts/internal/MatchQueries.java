@@ -21,7 +21,7 @@ import javax.persistence.TypedQuery;
 /**
  * The bulk duplicate lookups of {@link ContactBatchServiceImpl}: the values are turned into match keys
  * ({@link MatchKeys}) and looked up with indexed IN queries, a few hundred keys per query (lists padded to a few
- * sizes, see {@link ContactBatchServiceImpl#padded}); live records the caller may see only.
+ * sizes, see {@link Preloads#padded}); live records the caller may see only.
  */
 final class MatchQueries {
     private static final int CHUNK = 500;
@@ -201,7 +201,7 @@ final class MatchQueries {
                                 List<?> keys) {
         List<Object[]> out = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += CHUNK) {
-            List<?> chunk = ContactBatchServiceImpl.padded(keys.subList(from, Math.min(keys.size(), from + CHUNK)));
+            List<?> chunk = Preloads.padded(keys.subList(from, Math.min(keys.size(), from + CHUNK)));
             Query q = em.createNativeQuery("SELECT " + idColumn + ", " + keyColumn + " FROM " + table
                     + " --DERBY-PROPERTIES index=" + index + "\n WHERE "
                     + keyColumn + " IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")");
@@ -220,7 +220,7 @@ final class MatchQueries {
                                        List<Long> ids) {
         TypedQuery<T> q = em.createQuery(select + " WHERE c.id IN :ids AND c.archived = false"
                 + (caller.seesAll() ? "" : " AND c.owner = :me"), type)
-                .setParameter("ids", ContactBatchServiceImpl.padded(ids));
+                .setParameter("ids", Preloads.padded(ids));
         if (!caller.seesAll()) {
             q.setParameter("me", caller.username());
         }

@@ -103,7 +103,7 @@ final class NameInCompanyRule extends DuplicateRules.Rule {
         for (int from = 0; from < ids.size(); from += READ_CHUNK) {
             for (Object[] r : em.createQuery("SELECT c.id, c.nameKey, c.owner, c.firstName, c.lastName"
                             + " FROM ContactEntity c WHERE c.id IN :ids AND c.archived = false AND c.nameKey IS NOT NULL",
-                    Object[].class).setParameter("ids", ContactBatchServiceImpl.padded(
+                    Object[].class).setParameter("ids", Preloads.padded(
                     ids.subList(from, Math.min(ids.size(), from + READ_CHUNK)))).getResultList()) {
                 byId.put((Long) r[0], new Member((Long) r[0], (String) r[1], (String) r[2],
                         Mapping.displayName((String) r[3], (String) r[4])));

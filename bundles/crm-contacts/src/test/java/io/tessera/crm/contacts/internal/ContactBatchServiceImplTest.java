@@ -226,7 +226,7 @@ public class ContactBatchServiceImplTest {
     @Test
     public void idsAreDistinctAcrossManyFlushes() {
         List<ContactInput> inputs = new ArrayList<>();
-        for (int i = 0; i < ContactBatchServiceImpl.FLUSH_EVERY + 250; i++) {
+        for (int i = 0; i < BatchWrites.FLUSH_EVERY + 250; i++) {
             inputs.add(person("P" + i, "L" + i, "p" + i + "@x.ru", null, List.of()));
         }
         List<BatchResult> results = batch.createContacts(ADMIN, inputs);

@@ -1,0 +1,69 @@
+package io.tessera.crm.contacts.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import javax.persistence.EntityManager;
+
+/** Reading many records by id in few statements, before a batch works on them one by one. */
+final class Preloads {
+    /** Ids per IN list when reading records to update (Derby handles long IN lists, but keep statements small). */
+    private static final int READ_CHUNK = 500;
+    static final String[] CONTACT_COLLECTIONS = {"phones", "emails", "tags", "customFields", "companyIds"};
+    static final String[] COMPANY_COLLECTIONS = {"phones", "emails", "tags", "customFields"};
+
+    private Preloads() {
+    }
+
+    /**
+     * The ids with the last one repeated up to the next of a few list sizes: the SQL of an IN list has one marker per
+     * element, and Derby compiles every new SQL text (milliseconds), so a handful of sizes keeps its statement cache
+     * warm. (Batch type JOIN would share the padding with the collection fetches, but Derby answers it by hashing the
+     * whole collection table: slower with every record in the base.)
+     */
+    static <T> List<T> padded(List<T> ids) {
+        int size = 8;
+        while (size < ids.size()) {
+            size = Math.min(size * 4, READ_CHUNK);
+        }
+        List<T> out = new ArrayList<>(size);
+        out.addAll(ids);
+        while (out.size() < size) {
+            out.add(ids.get(ids.size() - 1));
+        }
+        return out;
+    }
+
+    /**
+     * The companies the contacts link to, into the persistence context: validating a contact finds each of its
+     * companies, and one by one that is a query per company and per collection of it.
+     */
+    static void companies(EntityManager em, Stream<List<Long>> companyIds) {
+        List<Long> ids = companyIds.filter(Objects::nonNull).flatMap(List::stream).filter(Objects::nonNull)
+                .distinct().toList();
+        if (!ids.isEmpty()) {
+            preload(em, CompanyEntity.class, ids, COMPANY_COLLECTIONS);
+        }
+    }
+
+    /**
+     * Loads the records into the persistence context with one query per {@value #READ_CHUNK} ids, their element
+     * collections batch-fetched (IN), so that the {@code em.find} per item that follows does not hit the database.
+     */
+    static <E> List<E> preload(EntityManager em, Class<E> type, List<Long> ids, String[] collections) {
+        List<E> out = new ArrayList<>();
+        List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
+        for (int from = 0; from < distinct.size(); from += READ_CHUNK) {
+            var query = em.createQuery("SELECT r FROM " + type.getSimpleName() + " r WHERE r.id IN :ids", type)
+                    .setParameter("ids", padded(distinct.subList(from, Math.min(distinct.size(), from + READ_CHUNK))))
+                    .setHint("eclipselink.batch.type", "IN");
+            for (String c : collections) {
+                query.setHint("eclipselink.batch", "r." + c);
+            }
+            out.addAll(query.getResultList());
+        }
+        return out;
+    }
+}
