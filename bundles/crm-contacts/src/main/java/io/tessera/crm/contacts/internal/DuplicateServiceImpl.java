@@ -2,7 +2,6 @@ package io.tessera.crm.contacts.internal;
 
 import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.ConflictException;
-import io.tessera.crm.api.NotFoundException;
 import io.tessera.crm.api.Page;
 import io.tessera.crm.api.Paging;
 import io.tessera.crm.api.StaleVersionException;
@@ -168,14 +167,11 @@ public class DuplicateServiceImpl implements DuplicateService {
     public ContactDto mergeContacts(Caller caller, long survivorId, long mergedId, Long expectedSurvivorVersion) {
         checkDistinct(survivorId, mergedId);
         Merged<ContactDto> result = tx.write(em -> {
-            ContactEntity s = contact(em, caller, survivorId);
-            ContactEntity m = contact(em, caller, mergedId);
-            if (expectedSurvivorVersion != null && s.version != expectedSurvivorVersion) {
-                throw new StaleVersionException(ContactServiceImpl.ENTITY, survivorId, expectedSurvivorVersion,
-                        s.version);
-            }
-            checkLive(ContactServiceImpl.ENTITY, s.archived, survivorId, s.mergedInto, true);
-            checkLive(ContactServiceImpl.ENTITY, m.archived, mergedId, m.mergedInto, false);
+            ContactEntity s = ContactServiceImpl.find(em, caller, survivorId);
+            ContactEntity m = ContactServiceImpl.find(em, caller, mergedId);
+            checkMergeable(ContactServiceImpl.ENTITY, expectedSurvivorVersion,
+                    new Card(s.id, s.version, s.archived, s.mergedInto),
+                    new Card(m.id, m.version, m.archived, m.mergedInto));
             FieldMerge fields = new FieldMerge();
             Map<String, Object> before = MergeAdditions.values(s);
             Set<Long> companyIds = new LinkedHashSet<>(s.companyIds);
@@ -217,14 +213,11 @@ public class DuplicateServiceImpl implements DuplicateService {
     public CompanyDto mergeCompanies(Caller caller, long survivorId, long mergedId, Long expectedSurvivorVersion) {
         checkDistinct(survivorId, mergedId);
         Merged<CompanyDto> result = tx.write(em -> {
-            CompanyEntity s = company(em, caller, survivorId);
-            CompanyEntity m = company(em, caller, mergedId);
-            if (expectedSurvivorVersion != null && s.version != expectedSurvivorVersion) {
-                throw new StaleVersionException(CompanyServiceImpl.ENTITY, survivorId, expectedSurvivorVersion,
-                        s.version);
-            }
-            checkLive(CompanyServiceImpl.ENTITY, s.archived, survivorId, s.mergedInto, true);
-            checkLive(CompanyServiceImpl.ENTITY, m.archived, mergedId, m.mergedInto, false);
+            CompanyEntity s = CompanyServiceImpl.find(em, caller, survivorId);
+            CompanyEntity m = CompanyServiceImpl.find(em, caller, mergedId);
+            checkMergeable(CompanyServiceImpl.ENTITY, expectedSurvivorVersion,
+                    new Card(s.id, s.version, s.archived, s.mergedInto),
+                    new Card(m.id, m.version, m.archived, m.mergedInto));
             FieldMerge fields = new FieldMerge();
             Map<String, Object> before = MergeAdditions.values(s);
 
@@ -268,7 +261,7 @@ public class DuplicateServiceImpl implements DuplicateService {
     @Override
     public List<MergeRecord> contactMergeHistory(Caller caller, long contactId) {
         return tx.read(em -> {
-            contact(em, caller, contactId);
+            ContactServiceImpl.find(em, caller, contactId);
             return history(em, ContactServiceImpl.ENTITY, contactId);
         });
     }
@@ -276,7 +269,7 @@ public class DuplicateServiceImpl implements DuplicateService {
     @Override
     public List<MergeRecord> companyMergeHistory(Caller caller, long companyId) {
         return tx.read(em -> {
-            company(em, caller, companyId);
+            CompanyServiceImpl.find(em, caller, companyId);
             return history(em, CompanyServiceImpl.ENTITY, companyId);
         });
     }
@@ -311,30 +304,29 @@ public class DuplicateServiceImpl implements DuplicateService {
         }
     }
 
-    private static void checkLive(String entity, boolean archived, long id, Long mergedInto, boolean survivor) {
-        if (!archived) {
+    /** What a merge checks of either card. */
+    private record Card(long id, long version, boolean archived, Long mergedInto) {
+    }
+
+    /** Both cards are live (an archived or merged card is restored first); the survivor is at the version expected. */
+    private static void checkMergeable(String entity, Long expectedSurvivorVersion, Card survivor, Card merged) {
+        if (expectedSurvivorVersion != null && survivor.version() != expectedSurvivorVersion) {
+            throw new StaleVersionException(entity, survivor.id(), expectedSurvivorVersion, survivor.version());
+        }
+        checkLive(entity, survivor, "; restore it first or merge into another card");
+        checkLive(entity, merged, "; restore it first to merge it");
+    }
+
+    private static void checkLive(String entity, Card card, String advice) {
+        if (!card.archived()) {
             return;
         }
-        String why = mergedInto != null ? " (it was merged into " + mergedInto + ")" : "";
-        throw new ConflictException(entity + " " + id + " is archived" + why
-                + (survivor ? "; restore it first or merge into another card" : "; restore it first to merge it"));
+        String why = card.mergedInto() != null ? " (it was merged into " + card.mergedInto() + ")" : "";
+        throw new ConflictException(entity + " " + card.id() + " is archived" + why + advice);
     }
 
-    private static ContactEntity contact(EntityManager em, Caller caller, long id) {
-        ContactEntity e = em.find(ContactEntity.class, id);
-        if (e == null || !caller.mayAccess(e.owner)) {
-            throw new NotFoundException(ContactServiceImpl.ENTITY, id);
-        }
-        return e;
-    }
 
-    private static CompanyEntity company(EntityManager em, Caller caller, long id) {
-        CompanyEntity e = em.find(CompanyEntity.class, id);
-        if (e == null || !caller.mayAccess(e.owner)) {
-            throw new NotFoundException(CompanyServiceImpl.ENTITY, id);
-        }
-        return e;
-    }
+
 
     private Timestamp now() {
         return Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS));
