@@ -11,6 +11,8 @@ import io.tessera.crm.api.tasks.Priority;
 import io.tessera.crm.api.tasks.TaskDto;
 import io.tessera.crm.api.tasks.TaskInput;
 import io.tessera.crm.api.tasks.TaskStatus;
+import io.tessera.crm.support.testing.FakeCompanies;
+import io.tessera.crm.support.testing.FakeContacts;
 import io.tessera.crm.support.testing.TestDatabase;
 import java.time.Instant;
 import java.util.ArrayList;

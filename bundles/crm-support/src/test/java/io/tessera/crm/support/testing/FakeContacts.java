@@ -1,4 +1,4 @@
-package io.tessera.crm.deals.internal;
+package io.tessera.crm.support.testing;
 
 import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.NotFoundException;
@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 /** Contacts known by id, each with an owner; visibility as the real service. */
-class FakeContacts implements ContactService {
-    final Map<Long, ContactDto> byId = new HashMap<>();
+public class FakeContacts implements ContactService {
+    public final Map<Long, ContactDto> byId = new HashMap<>();
 
-    FakeContacts add(long id, String owner, boolean archived) {
+    public FakeContacts add(long id, String owner, boolean archived) {
         byId.put(id, new ContactDto(id, 0, "First" + id, "Last" + id, null, List.of(), List.of(), null, null,
                 Set.of(), Map.of(), owner, null, List.of(), archived, Instant.EPOCH, Instant.EPOCH));
         return this;

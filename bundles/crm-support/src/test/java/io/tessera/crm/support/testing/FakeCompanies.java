@@ -1,4 +1,4 @@
-package io.tessera.crm.tasks.internal;
+package io.tessera.crm.support.testing;
 
 import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.NotFoundException;
@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 /** Companies known by id, each with an owner; visibility as the real service. */
-class FakeCompanies implements CompanyService {
-    final Map<Long, CompanyDto> byId = new HashMap<>();
+public class FakeCompanies implements CompanyService {
+    public final Map<Long, CompanyDto> byId = new HashMap<>();
 
-    FakeCompanies add(long id, String owner, boolean archived) {
+    public FakeCompanies add(long id, String owner, boolean archived) {
         byId.put(id, new CompanyDto(id, 0, "Company " + id, null, null, null, null, null, List.of(), List.of(), null,
                 Set.of(), Map.of(), owner, archived, Instant.EPOCH, Instant.EPOCH));
         return this;
