@@ -22,14 +22,11 @@ import io.tessera.crm.support.jpa.Transactions;
 import io.tessera.crm.support.validation.Checks;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.TypedQuery;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -57,24 +54,9 @@ import org.osgi.service.event.EventAdmin;
  */
 @Component(service = TaskService.class)
 public class TaskServiceImpl implements TaskService {
-    static final int MAX_TITLE = 200;
-    static final int MAX_DESCRIPTION = 10000;
-    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-    private static final Map<String, String> SORTS = Map.of(
-            "dueAt", "t.dueAt ASC NULLS LAST, t.id ASC",
-            "-dueAt", "t.dueAt DESC NULLS LAST, t.id DESC",
-            "priority", "t.priorityRank ASC, t.dueAt ASC NULLS LAST, t.id ASC",
-            "-priority", "t.priorityRank DESC, t.dueAt ASC NULLS LAST, t.id ASC",
-            "createdAt", "t.createdAt ASC, t.id ASC",
-            "-createdAt", "t.createdAt DESC, t.id DESC");
-
     private final Transactions tx;
     private final EventAdmin events;
-    private final CompanyService companies;
-    private final ContactService contacts;
-    private final DealService deals;
-    private final UserService users;
+    private final TaskChecks checks;
     private final Clock clock;
 
     @Activate
@@ -90,10 +72,7 @@ public class TaskServiceImpl implements TaskService {
                     DealService deals, UserService users, Clock clock) {
         this.tx = new Transactions(emf);
         this.events = events;
-        this.companies = companies;
-        this.contacts = contacts;
-        this.deals = deals;
-        this.users = users;
+        this.checks = new TaskChecks(companies, contacts, deals, users);
         this.clock = clock;
     }
 
@@ -107,64 +86,16 @@ public class TaskServiceImpl implements TaskService {
     @Override
     public Page<TaskDto> list(Caller caller, TaskQuery query) {
         TaskQuery q = query == null ? TaskQuery.all() : query;
-        String order = SORTS.get(q.sort() == null || q.sort().isBlank() ? "dueAt" : q.sort().trim());
-        if (order == null) {
-            throw new ValidationException("sort",
-                    "must be one of dueAt, -dueAt, priority, -priority, createdAt, -createdAt");
-        }
-        int offset = Cursors.offset(q.paging());
         Instant now = now();
-        StringBuilder jpql = new StringBuilder("SELECT t FROM TaskEntity t WHERE t.archived = :archived");
-        Map<String, Object> params = new HashMap<>();
-        params.put("archived", q.archived());
-        if (!caller.seesAll()) {
-            jpql.append(" AND t.assignee = :me");
-            params.put("me", caller.username());
-        }
-        if (q.assignee() != null && !q.assignee().isBlank()) {
-            jpql.append(" AND t.assignee = :assignee");
-            params.put("assignee", q.assignee().trim());
-        }
-        if (q.q() != null && !q.q().isBlank()) {
-            jpql.append(" AND (LOWER(t.title) LIKE :q ESCAPE '\\' OR LOWER(t.description) LIKE :q ESCAPE '\\')");
-            params.put("q", TasksData.likePattern(q.q()));
-        }
-        if (q.status() != null) {
-            jpql.append(" AND t.status = :status");
-            params.put("status", q.status());
-        }
-        if (Boolean.TRUE.equals(q.overdue())) {
-            jpql.append(" AND t.status <> :done AND t.dueAt IS NOT NULL AND t.dueAt < :now");
-            params.put("done", TaskStatus.DONE);
-            params.put("now", now);
-        } else if (Boolean.FALSE.equals(q.overdue())) {
-            jpql.append(" AND (t.status = :done OR t.dueAt IS NULL OR t.dueAt >= :now)");
-            params.put("done", TaskStatus.DONE);
-            params.put("now", now);
-        }
-        addIdFilter(jpql, params, "companyId", q.companyId());
-        addIdFilter(jpql, params, "contactId", q.contactId());
-        addIdFilter(jpql, params, "dealId", q.dealId());
-        addIdFilter(jpql, params, "parentId", q.parentId());
-        jpql.append(" ORDER BY ").append(order);
+        TaskListQuery listQuery = new TaskListQuery(caller, q, now);
         return tx.read(em -> {
-            TypedQuery<TaskEntity> typed = em.createQuery(jpql.toString(), TaskEntity.class);
-            params.forEach(typed::setParameter);
-            List<TaskEntity> found = typed.setFirstResult(offset).setMaxResults(q.paging().limit() + 1)
-                    .getResultList();
+            List<TaskEntity> found = listQuery.run(em);
             Map<Long, List<Long>> subtasks = TasksData.subtasks(em, found.stream().map(TaskEntity::getId).toList(),
                     caller.seesAll() ? null : caller.username());
             List<TaskDto> dtos = found.stream()
                     .map(t -> toDto(t, subtasks.getOrDefault(t.getId(), List.of()), now)).toList();
             return Cursors.page(dtos, q.paging());
         });
-    }
-
-    private static void addIdFilter(StringBuilder jpql, Map<String, Object> params, String field, Long value) {
-        if (value != null) {
-            jpql.append(" AND t.").append(field).append(" = :").append(field);
-            params.put(field, value);
-        }
     }
 
     // --------------------------------------------------------------------------------------------------- writes
@@ -174,7 +105,7 @@ public class TaskServiceImpl implements TaskService {
         requireInput(input);
         return writeThenSend(queued -> tx.write(em -> {
             Checks c = new Checks();
-            String assignee = checkFields(em, c, caller, input, null);
+            String assignee = checks.checkFields(em, c, caller, input, null);
             c.throwIfAny();
 
             Instant now = now();
@@ -204,7 +135,7 @@ public class TaskServiceImpl implements TaskService {
             checkVersion(t, expectedVersion);
             requireLive(t);
             Checks c = new Checks();
-            String assignee = checkFields(em, c, caller, input, t);
+            String assignee = checks.checkFields(em, c, caller, input, t);
             c.throwIfAny();
 
             TaskStatus status = input.status() == null ? t.getStatus() : input.status();
@@ -356,80 +287,6 @@ public class TaskServiceImpl implements TaskService {
         }
     }
 
-    /**
-     * Checks every field; references (assignee, parent, company, contact, deal) only when they change. Returns the
-     * assignee to store.
-     */
-    private String checkFields(EntityManager em, Checks c, Caller caller, TaskInput in, TaskEntity current) {
-        c.required("title", in.title()).maxLength("title", trim(in.title()), MAX_TITLE);
-        c.maxLength("description", blankToNull(in.description()), MAX_DESCRIPTION);
-        checkInstant(c, "dueAt", in.dueAt());
-        checkInstant(c, "remindAt", in.remindAt());
-        if (in.dueAt() != null && in.remindAt() != null && in.remindAt().isAfter(in.dueAt())) {
-            c.add("remindAt", "must not be after dueAt");
-        }
-
-        String assignee = in.assignee() == null || in.assignee().isBlank() ? caller.username() : in.assignee().trim();
-        if (!caller.seesAll() && !assignee.equals(caller.username())) {
-            c.add("assignee", "you may only assign tasks to yourself");
-        } else if ((current == null || !assignee.equals(current.getAssignee())) && !users.exists(assignee)) {
-            c.add("assignee", "no such user");
-        }
-
-        Long parentId = in.parentId();
-        if (parentId != null && (current == null || !parentId.equals(current.getParentId()))) {
-            TaskEntity parent = em.find(TaskEntity.class, parentId);
-            if (current != null && parentId.equals(current.getId())) {
-                c.add("parentId", "a task cannot be its own parent");
-            } else if (parent == null || !caller.mayAccess(parent.getAssignee())) {
-                c.add("parentId", "no such task");
-            } else if (parent.isArchived()) {
-                c.add("parentId", "the task is archived");
-            } else if (parent.getParentId() != null) {
-                c.add("parentId", "is a subtask itself; subtasks cannot have subtasks");
-            } else if (current != null && hasSubtasks(em, current.getId())) {
-                c.add("parentId", "this task has subtasks of its own; it cannot become a subtask");
-            }
-        }
-
-        if (changes(in.companyId(), current == null ? null : current.getCompanyId())) {
-            checkLink(c, "companyId", "company", () -> companies.isArchived(caller, in.companyId()));
-        }
-        if (changes(in.contactId(), current == null ? null : current.getContactId())) {
-            checkLink(c, "contactId", "contact", () -> contacts.isArchived(caller, in.contactId()));
-        }
-        if (changes(in.dealId(), current == null ? null : current.getDealId())) {
-            checkLink(c, "dealId", "deal", () -> deals.isArchived(caller, in.dealId()));
-        }
-        return assignee;
-    }
-
-    private static boolean changes(Long wanted, Long stored) {
-        return wanted != null && !wanted.equals(stored);
-    }
-
-    /** {@code archived} reads the linked record (throwing NotFoundException) and tells whether it is archived. */
-    private static void checkLink(Checks c, String field, String what, Supplier<Boolean> archived) {
-        try {
-            if (archived.get()) {
-                c.add(field, "the " + what + " is archived");
-            }
-        } catch (NotFoundException e) {
-            c.add(field, "no such " + what);
-        }
-    }
-
-    private static void checkInstant(Checks c, String field, Instant value) {
-        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
-            c.add(field, "must be between the years 1900 and 9999");
-        }
-    }
-
-    private static boolean hasSubtasks(EntityManager em, long id) {
-        return em.createQuery("SELECT COUNT(t) FROM TaskEntity t WHERE t.parentId = :id", Long.class)
-                .setParameter("id", id).getSingleResult() > 0;
-    }
-
     // -------------------------------------------------------------------------------------------------- changes
 
     private static void applyFields(TaskEntity t, TaskInput in, String assignee) {
@@ -485,11 +342,7 @@ public class TaskServiceImpl implements TaskService {
                 t.getUpdatedAt());
     }
 
-    private static String trim(String s) {
-        return s == null ? null : s.trim();
-    }
-
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }
