@@ -5,11 +5,14 @@ import static org.junit.Assert.fail;
 
 import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.FieldError;
+import io.tessera.crm.api.Page;
+import io.tessera.crm.api.Paging;
 import io.tessera.crm.api.Roles;
 import io.tessera.crm.api.ValidationException;
 import io.tessera.crm.api.tasks.Priority;
 import io.tessera.crm.api.tasks.TaskDto;
 import io.tessera.crm.api.tasks.TaskInput;
+import io.tessera.crm.api.tasks.TaskQuery;
 import io.tessera.crm.api.tasks.TaskStatus;
 import io.tessera.crm.support.testing.FakeCompanies;
 import io.tessera.crm.support.testing.FakeContacts;
@@ -61,8 +64,18 @@ abstract class TasksFixture {
         emf.close();
     }
 
-    static io.tessera.crm.api.tasks.TaskQuery allQuery() {
+    static TaskQuery allQuery() {
         return io.tessera.crm.api.tasks.TaskQuery.all();
+    }
+
+    static TaskQuery q(String q, String assignee, TaskStatus status, Boolean overdue, Long companyId,
+                               Long contactId, Long dealId, Long parentId, boolean archived, String sort) {
+        return new TaskQuery(q, assignee, status, overdue, companyId, contactId, dealId, parentId, archived, sort,
+                Paging.FIRST);
+    }
+
+    static List<String> titles(Page<TaskDto> page) {
+        return page.items().stream().map(TaskDto::title).toList();
     }
 
     static In task(String title) {
