@@ -31,6 +31,7 @@ public class TaskListTest extends TasksFixture {
     private static TaskQuery sorted(String sort) {
         return q(null, null, null, null, null, null, null, null, false, sort);
     }
+
     private static TaskQuery overdue(Boolean overdue) {
         return q(null, null, null, overdue, null, null, null, null, false, null);
     }

@@ -192,8 +192,6 @@ public class TaskServiceImplTest extends TasksFixture {
         assertEquals("manager", forBen.createdBy());
     }
 
-    // ------------------------------------------------------------------------------------------------- visibility
-
     // ------------------------------------------------------------------------------------------------- update
 
     @Test
