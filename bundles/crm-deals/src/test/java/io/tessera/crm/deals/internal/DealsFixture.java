@@ -5,9 +5,14 @@ import static org.junit.Assert.fail;
 
 import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.FieldError;
+import io.tessera.crm.api.Page;
+import io.tessera.crm.api.Paging;
 import io.tessera.crm.api.Roles;
 import io.tessera.crm.api.ValidationException;
+import io.tessera.crm.api.deals.DealDto;
 import io.tessera.crm.api.deals.DealInput;
+import io.tessera.crm.api.deals.DealQuery;
+import io.tessera.crm.api.deals.DealStatus;
 import io.tessera.crm.api.deals.PipelineDto;
 import io.tessera.crm.api.deals.StageDto;
 import io.tessera.crm.api.deals.StageInput;
@@ -77,6 +82,21 @@ abstract class DealsFixture {
     StageDto stage(PipelineDto pipeline, String name) {
         return pipeline.stages().stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no stage " + name));
+    }
+
+    static DealInput inputOf(DealDto d) {
+        return new DealInput(d.title(), d.pipelineId(), d.stageId(), d.amount(), d.currency(), d.expectedCloseDate(),
+                d.owner(), d.companyId(), d.contactIds(), d.source(), d.lossReason(), d.lossComment());
+    }
+
+    static DealQuery filter(String q, String owner, Long pipelineId, Long stageId, DealStatus status,
+                            Long companyId, Long contactId, String lossReason, boolean archived) {
+        return new DealQuery(q, owner, pipelineId, stageId, status, companyId, contactId, lossReason, archived,
+                "title", Paging.FIRST);
+    }
+
+    static List<String> titles(Page<DealDto> page) {
+        return page.items().stream().map(DealDto::title).toList();
     }
 
     static DealInput deal(String title) {
