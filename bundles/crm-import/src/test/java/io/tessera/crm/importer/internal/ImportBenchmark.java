@@ -48,6 +48,10 @@ public final class ImportBenchmark {
         if (System.getProperty("derby.storage.logBufferSize") == null) {
             System.setProperty("derby.storage.logBufferSize", "1048576");
         }
+        // the server's JVM options are in karaf-distribution's bin/setenv: run the benchmark with the same ones
+        System.out.printf("JVM: %s %s, options %s, max heap %d MB%n", System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                Runtime.getRuntime().maxMemory() >> 20);
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 30_000;
         // with a third argument K the file has a company column too: a company for every K rows
