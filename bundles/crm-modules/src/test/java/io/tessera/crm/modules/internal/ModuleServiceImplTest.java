@@ -421,10 +421,10 @@ public class ModuleServiceImplTest {
 
     @Test
     public void describeJoinsTheMessagesOfTheCauses() {
-        assertEquals("a: b", ModuleServiceImpl.describe(new Exception("a", new RuntimeException("b"))));
+        assertEquals("a: b", FailureReasons.describe(new Exception("a", new RuntimeException("b"))));
         assertEquals("Unable to resolve root: missing requirement x",
-                ModuleServiceImpl.describe(new Exception("Unable to resolve root: missing requirement x",
+                FailureReasons.describe(new Exception("Unable to resolve root: missing requirement x",
                         new Exception("missing requirement x"))));
-        assertEquals("NullPointerException", ModuleServiceImpl.describe(new NullPointerException()));
+        assertEquals("NullPointerException", FailureReasons.describe(new NullPointerException()));
     }
 }
