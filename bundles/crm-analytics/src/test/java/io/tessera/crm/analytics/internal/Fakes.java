@@ -5,9 +5,7 @@ import io.tessera.crm.api.CrmEvents;
 import io.tessera.crm.api.NotFoundException;
 import io.tessera.crm.api.Page;
 import io.tessera.crm.api.deals.DealDto;
-import io.tessera.crm.api.deals.DealInput;
 import io.tessera.crm.api.deals.DealQuery;
-import io.tessera.crm.api.deals.DealService;
 import io.tessera.crm.api.deals.DealStatus;
 import io.tessera.crm.api.deals.PipelineDto;
 import io.tessera.crm.api.deals.PipelineInput;
@@ -20,6 +18,7 @@ import io.tessera.crm.api.tasks.TaskInput;
 import io.tessera.crm.api.tasks.TaskQuery;
 import io.tessera.crm.api.tasks.TaskService;
 import io.tessera.crm.api.tasks.TaskStatus;
+import io.tessera.crm.support.testing.FakeDeals;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -116,8 +115,8 @@ final class Fakes {
         return new Page<>(matching.subList(from, to), to < matching.size() ? Integer.toString(to) : null);
     }
 
-    static final class Deals implements DealService {
-        final Map<Long, DealDto> byId = new TreeMap<>();
+    /** The shared fake with the records given whole, and the paged listing the projection's start-up sync reads. */
+    static final class Deals extends FakeDeals {
         int listCalls;
 
         void put(DealDto d) {
@@ -125,45 +124,10 @@ final class Fakes {
         }
 
         @Override
-        public DealDto get(Caller caller, long id) {
-            DealDto d = byId.get(id);
-            if (d == null) {
-                throw new NotFoundException("deal", id);
-            }
-            return d;
-        }
-
-        @Override
         public Page<DealDto> list(Caller caller, DealQuery query) {
             listCalls++;
             return page(new ArrayList<>(byId.values()), d -> d.archived() == query.archived(),
                     query.paging().limit(), query.paging().cursor());
-        }
-
-        @Override
-        public DealDto create(Caller caller, DealInput input) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public DealDto update(Caller caller, long id, long expectedVersion, DealInput input) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public DealDto moveToStage(Caller caller, long id, long expectedVersion, long stageId, String lossReason,
-                                   String lossComment) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public DealDto archive(Caller caller, long id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public DealDto restore(Caller caller, long id) {
-            throw new UnsupportedOperationException();
         }
     }
 

@@ -1,21 +1,25 @@
 package io.tessera.crm.support.testing;
 
 import io.tessera.crm.api.Caller;
-import io.tessera.crm.api.NotFoundException;
 import io.tessera.crm.api.Page;
 import io.tessera.crm.api.contacts.CompanyDto;
 import io.tessera.crm.api.contacts.CompanyInput;
 import io.tessera.crm.api.contacts.CompanyService;
 import io.tessera.crm.api.contacts.RecordQuery;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** Companies known by id, each with an owner; visibility as the real service. */
-public class FakeCompanies implements CompanyService {
-    public final Map<Long, CompanyDto> byId = new HashMap<>();
+public class FakeCompanies extends OwnedRecords<CompanyDto> implements CompanyService {
+    public FakeCompanies() {
+        super("company", CompanyDto::owner);
+    }
+
+    public FakeCompanies add(long id, String owner) {
+        return add(id, owner, false);
+    }
 
     public FakeCompanies add(long id, String owner, boolean archived) {
         byId.put(id, new CompanyDto(id, 0, "Company " + id, null, null, null, null, null, List.of(), List.of(), null,
@@ -23,13 +27,13 @@ public class FakeCompanies implements CompanyService {
         return this;
     }
 
+    public FakeCompanies markArchived(long id) {
+        return add(id, byId.get(id).owner(), true);
+    }
+
     @Override
     public CompanyDto get(Caller caller, long id) {
-        CompanyDto c = byId.get(id);
-        if (c == null || !caller.mayAccess(c.owner())) {
-            throw new NotFoundException("company", id);
-        }
-        return c;
+        return find(caller, id);
     }
 
     @Override

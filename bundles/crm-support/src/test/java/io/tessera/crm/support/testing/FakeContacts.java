@@ -1,21 +1,25 @@
 package io.tessera.crm.support.testing;
 
 import io.tessera.crm.api.Caller;
-import io.tessera.crm.api.NotFoundException;
 import io.tessera.crm.api.Page;
 import io.tessera.crm.api.contacts.ContactDto;
 import io.tessera.crm.api.contacts.ContactInput;
 import io.tessera.crm.api.contacts.ContactService;
 import io.tessera.crm.api.contacts.RecordQuery;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** Contacts known by id, each with an owner; visibility as the real service. */
-public class FakeContacts implements ContactService {
-    public final Map<Long, ContactDto> byId = new HashMap<>();
+public class FakeContacts extends OwnedRecords<ContactDto> implements ContactService {
+    public FakeContacts() {
+        super("contact", ContactDto::owner);
+    }
+
+    public FakeContacts add(long id, String owner) {
+        return add(id, owner, false);
+    }
 
     public FakeContacts add(long id, String owner, boolean archived) {
         byId.put(id, new ContactDto(id, 0, "First" + id, "Last" + id, null, List.of(), List.of(), null, null,
@@ -23,13 +27,13 @@ public class FakeContacts implements ContactService {
         return this;
     }
 
+    public FakeContacts markArchived(long id) {
+        return add(id, byId.get(id).owner(), true);
+    }
+
     @Override
     public ContactDto get(Caller caller, long id) {
-        ContactDto c = byId.get(id);
-        if (c == null || !caller.mayAccess(c.owner())) {
-            throw new NotFoundException("contact", id);
-        }
-        return c;
+        return find(caller, id);
     }
 
     @Override

@@ -103,7 +103,8 @@ public class TimelineServiceTest extends TimelineTestBase {
         assertErrors(new TimelineQuery(1L, 10L, 100L, null), List.of(new FieldError("companyId", ONE),
                 new FieldError("contactId", ONE), new FieldError("dealId", ONE)));
         assertErrors(null, List.of(new FieldError("companyId", ONE)));
-        assertEquals("no service was asked before the input was valid", 0, companies.gets + contacts.gets + deals.gets);
+        assertEquals("no service was asked before the input was valid", 0,
+                companies.getCalls + contacts.getCalls + deals.getCalls);
     }
 
     private void assertErrors(TimelineQuery query, List<FieldError> expected) {
@@ -148,7 +149,7 @@ public class TimelineServiceTest extends TimelineTestBase {
     @Test
     public void archivedRecordsHistoryIsStillReadable() {
         record(T0, CrmEvents.COMPANY, CrmEvents.ARCHIVED, CrmEvents.ID, 1L, CrmEvents.COMPANY_IDS, List.of(1L));
-        companies.archive(1);
+        companies.markArchived(1);
         List<TimelineEntryDto> history = companyHistory(ALICE, 1);
         assertEquals(1, history.size());
         assertEquals("company archived", history.get(0).summary());

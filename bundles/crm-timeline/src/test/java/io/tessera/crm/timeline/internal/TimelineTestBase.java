@@ -6,6 +6,9 @@ import io.tessera.crm.api.Paging;
 import io.tessera.crm.api.Roles;
 import io.tessera.crm.api.timeline.TimelineEntryDto;
 import io.tessera.crm.api.timeline.TimelineQuery;
+import io.tessera.crm.support.testing.FakeCompanies;
+import io.tessera.crm.support.testing.FakeContacts;
+import io.tessera.crm.support.testing.FakeDeals;
 import io.tessera.crm.support.testing.TestDatabase;
 import java.util.HashMap;
 import java.util.List;
@@ -27,9 +30,9 @@ public abstract class TimelineTestBase {
     static final long T0 = 1_790_000_000_000L;
 
     EntityManagerFactory emf;
-    final FakeRecords.Companies companies = new FakeRecords.Companies();
-    final FakeRecords.Contacts contacts = new FakeRecords.Contacts();
-    final FakeRecords.Deals deals = new FakeRecords.Deals();
+    final FakeCompanies companies = new FakeCompanies();
+    final FakeContacts contacts = new FakeContacts();
+    final FakeDeals deals = new FakeDeals();
     final RecordingEventAdmin events = new RecordingEventAdmin();
     final TestClock clock = new TestClock(T0);
     TimelineRecorder recorder;

@@ -1,7 +1,6 @@
-package io.tessera.crm.tasks.internal;
+package io.tessera.crm.support.testing;
 
 import io.tessera.crm.api.Caller;
-import io.tessera.crm.api.NotFoundException;
 import io.tessera.crm.api.Page;
 import io.tessera.crm.api.deals.DealDto;
 import io.tessera.crm.api.deals.DealInput;
@@ -9,27 +8,36 @@ import io.tessera.crm.api.deals.DealQuery;
 import io.tessera.crm.api.deals.DealService;
 import io.tessera.crm.api.deals.DealStatus;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Deals known by id, each with an owner; visibility as the real service. */
-class FakeDeals implements DealService {
-    final Map<Long, DealDto> byId = new HashMap<>();
+/** Open deals known by id, each with an owner and maybe a company; visibility as the real service. */
+public class FakeDeals extends OwnedRecords<DealDto> implements DealService {
+    public FakeDeals() {
+        super("deal", DealDto::owner);
+    }
 
-    FakeDeals add(long id, String owner, Long companyId, boolean archived) {
+    public FakeDeals add(long id, String owner) {
+        return add(id, owner, null, false);
+    }
+
+    public FakeDeals add(long id, String owner, boolean archived) {
+        return add(id, owner, null, archived);
+    }
+
+    public FakeDeals add(long id, String owner, Long companyId, boolean archived) {
         byId.put(id, new DealDto(id, 0, "Deal " + id, 1, 1, DealStatus.OPEN, null, null, null, owner, companyId,
                 List.of(), null, null, null, null, List.of(), archived, Instant.EPOCH, Instant.EPOCH));
         return this;
     }
 
+    public FakeDeals markArchived(long id) {
+        DealDto deal = byId.get(id);
+        return add(id, deal.owner(), deal.companyId(), true);
+    }
+
     @Override
     public DealDto get(Caller caller, long id) {
-        DealDto d = byId.get(id);
-        if (d == null || !caller.mayAccess(d.owner())) {
-            throw new NotFoundException("deal", id);
-        }
-        return d;
+        return find(caller, id);
     }
 
     @Override
