@@ -5,6 +5,7 @@ import io.tessera.crm.api.contacts.CompanyInput;
 import io.tessera.crm.api.contacts.ContactDto;
 import io.tessera.crm.api.contacts.ContactInput;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,15 +125,26 @@ final class Merge {
     }
 
     /** Stored phones may be in any format: compared in E.164. */
+    /**
+     * The stored phones with the incoming ones (E.164) the card lacks. The stored ones are put into E.164 with
+     * libphonenumber only when an incoming phone is not among them as it is: one typed by hand may be written in any
+     * form, but most cards a file repeats hold the very E.164 phones an earlier import gave them.
+     */
     private static List<String> addPhones(List<String> stored, List<String> incoming, PhoneNormalizer n,
                                           boolean[] changed) {
         List<String> out = new ArrayList<>(stored);
-        Set<String> known = new LinkedHashSet<>();
-        for (String p : stored) {
-            String e = n.toE164(p);
-            known.add(e == null ? p : e);
-        }
+        Set<String> known = null;
         for (String p : incoming) {
+            if (out.contains(p)) {
+                continue;
+            }
+            if (known == null) {
+                known = new HashSet<>();
+                for (String s : stored) {
+                    String e = n.toE164(s);
+                    known.add(e == null ? s : e);
+                }
+            }
             if (known.add(p)) {
                 out.add(p);
                 changed[0] = true;

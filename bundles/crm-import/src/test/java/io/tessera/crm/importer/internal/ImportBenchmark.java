@@ -285,7 +285,7 @@ public final class ImportBenchmark {
             var threads = ManagementFactory.getThreadMXBean();
             for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
                 if (info == null || info.getThreadName().equals("crm-import")
-                        || !(info.getThreadName().startsWith("crm-import") || info.getThreadName().startsWith("derby"))) {
+                        || !(info.getThreadName().startsWith("crm-import") || info.getThreadName().startsWith("derby") || info.getThreadName().startsWith("index-stat"))) {
                     continue;
                 }
                 long cpu = threads.getThreadCpuTime(info.getThreadId());
