@@ -124,7 +124,6 @@ final class Merge {
         return Objects.equals(a, b);
     }
 
-    /** Stored phones may be in any format: compared in E.164. */
     /**
      * The stored phones with the incoming ones (E.164) the card lacks. The stored ones are put into E.164 with
      * libphonenumber only when an incoming phone is not among them as it is: one typed by hand may be written in any
