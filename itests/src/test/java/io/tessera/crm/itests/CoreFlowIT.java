@@ -164,6 +164,33 @@ public class CoreFlowIT extends TesseraTestSupport {
         }
     }
 
+    /**
+     * etc/org.apache.felix.eventadmin.impl.EventAdmin.cfg turns the handler timeout off, so a synchronous event's
+     * handlers run on the sender's thread (with Felix's default they run on an EventAdmin thread while the sender
+     * waits, and a handler slower than 5 s once is never called again).
+     */
+    @Test
+    public void synchronousEventsRunTheirHandlersOnTheSendersThread() throws Exception {
+        String topic = "tessera/itest/SYNC";
+        List<Thread> ranOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put(org.osgi.service.event.EventConstants.EVENT_TOPIC, topic);
+        org.osgi.framework.ServiceRegistration<org.osgi.service.event.EventHandler> handler = bundleContext
+                .registerService(org.osgi.service.event.EventHandler.class, event -> ranOn.add(Thread.currentThread()),
+                        props);
+        org.osgi.framework.ServiceReference<org.osgi.service.event.EventAdmin> ref =
+                bundleContext.getServiceReference(org.osgi.service.event.EventAdmin.class);
+        try {
+            org.osgi.service.event.EventAdmin events = bundleContext.getService(ref);
+            events.sendEvent(new org.osgi.service.event.Event(topic, Map.of()));
+            events.sendEvent(new org.osgi.service.event.Event(topic, Map.of()));
+            assertEquals(List.of(Thread.currentThread(), Thread.currentThread()), ranOn);
+        } finally {
+            bundleContext.ungetService(ref);
+            handler.unregister();
+        }
+    }
+
     @Test
     public void staleIfMatchIsRefusedWith412AndNothingChanges() throws Exception {
         Reply created = admin("POST", "/companies", "{\"name\":\"Versioned Ltd\"}");

@@ -189,13 +189,9 @@ final class MatchQueries {
     }
 
     /**
-     * The (id, key) rows of {@code table} whose key is one of {@code keys}, through {@code index}: Derby keeps the
-     * plan it made when the statement was first compiled (an empty table: scan it) and then compares every row with
-     * every key, so the index is named with Derby's optimizer override, a comment to any other database.
-     */
-    /**
-     * The (id, key) rows of {@code table} whose {@code keyColumn} is one of {@code keys}, read through {@code index}
-     * (a Derby hint: Derby kept table-scan plans it compiled while the table was empty).
+     * The (id, key) rows of {@code table} whose {@code keyColumn} is one of {@code keys}, through {@code index}: Derby
+     * keeps the plan it made when the statement was first compiled (an empty table: scan it) and then compares every
+     * row with every key, so the index is named with Derby's optimizer override, a comment to any other database.
      */
     static List<Object[]> keyed(EntityManager em, String table, String index, String idColumn, String keyColumn,
                                 List<?> keys) {
