@@ -85,6 +85,37 @@ public interface ContactBatchService {
     Map<NameInCompany, Long> matchContactsByName(Caller caller, Collection<NameInCompany> names);
 
     /**
+     * {@link #matchContactsByName} for the many calls of one job, such as an import of many buffers: each company's
+     * contacts are read once, at the first call that names the company, and the job adds the people it links to a
+     * company afterwards ({@link NameMatcher#added}); a call does not read them again. So a file whose every row
+     * names the same company costs one read of it, not one per call. What the matcher knows of a company is what it
+     * read plus what the job added: a contact someone else links to it, renames or archives meanwhile is not seen (a
+     * match with a contact archived since then fails when it is written, like any stale match). For one thread.
+     */
+    default NameMatcher nameMatcher(Caller caller) {
+        return new NameMatcher() {
+            @Override
+            public Map<NameInCompany, Long> match(Collection<NameInCompany> names) {
+                return matchContactsByName(caller, names);
+            }
+
+            @Override
+            public void added(long contactId, NameInCompany name) {
+                // reads the database on every call: nothing to remember
+            }
+        };
+    }
+
+    /** See {@link #nameMatcher}. */
+    interface NameMatcher {
+        /** As {@link #matchContactsByName}. */
+        Map<NameInCompany, Long> match(Collection<NameInCompany> names);
+
+        /** The job has written the contact with this name, linked to the name's company. */
+        void added(long contactId, NameInCompany name);
+    }
+
+    /**
      * As {@link #matchContacts} for companies: {@code rule} is {@link DuplicateService#RULE_TAX_ID},
      * {@link DuplicateService#RULE_DOMAIN} (values are web addresses or domains) or {@link DuplicateService#RULE_NAME}
      * (legal forms, quotes and case ignored).

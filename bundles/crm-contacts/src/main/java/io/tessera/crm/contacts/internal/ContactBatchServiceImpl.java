@@ -72,6 +72,11 @@ public class ContactBatchServiceImpl implements ContactBatchService {
     }
 
     @Override
+    public NameMatcher nameMatcher(Caller caller) {
+        return new CompanyPeople(tx, caller);
+    }
+
+    @Override
     public Map<String, Long> matchCompanies(Caller caller, String rule, Collection<String> values) {
         return tx.read(em -> MatchQueries.companies(em, caller, rule, values));
     }

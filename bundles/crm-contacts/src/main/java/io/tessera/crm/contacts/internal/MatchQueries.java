@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.persistence.EntityManager;
 import javax.persistence.Query;
@@ -128,7 +129,26 @@ final class MatchQueries {
      */
     static Map<NameInCompany, TreeSet<Long>> similarNames(EntityManager em, Caller caller,
                                                           Collection<NameInCompany> names) {
-        List<Long> companyIds = names.stream().map(NameInCompany::companyId).distinct().toList();
+        Map<Long, Map<Long, String>> people = people(em, caller, names.stream().map(NameInCompany::companyId)
+                .distinct().toList());
+        Map<NameInCompany, TreeSet<Long>> out = new LinkedHashMap<>();
+        for (NameInCompany n : names) {
+            String key = MatchKeys.personName(n.firstName(), n.lastName());
+            people.getOrDefault(n.companyId(), Map.of()).forEach((id, nameKey) -> {
+                if (SimilarNames.similar(key, nameKey)) {
+                    out.computeIfAbsent(n, k -> new TreeSet<>()).add(id);
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * The name keys of the live contacts visible to the caller linked to each company, by contact id (a company
+     * without such contacts is left out): the links by the link table's company index, then the contacts by primary
+     * key.
+     */
+    static Map<Long, Map<Long, String>> people(EntityManager em, Caller caller, List<Long> companyIds) {
         Map<Long, List<Long>> contactsByCompany = new HashMap<>();
         for (Object[] r : keyed(em, "CON_CONTACT_COMPANY", "CON_CONTACT_COMPANY_IX", "CONTACT_ID", "COMPANY_ID", companyIds)) {
             contactsByCompany.computeIfAbsent(((Number) r[1]).longValue(), k -> new ArrayList<>())
@@ -139,18 +159,18 @@ final class MatchQueries {
         for (int from = 0; from < candidates.size(); from += CHUNK) {
             for (Object[] r : visible(em, caller, "SELECT c.id, c.nameKey FROM ContactEntity c", Object[].class,
                     candidates.subList(from, Math.min(candidates.size(), from + CHUNK)))) {
-                nameKeys.put((Long) r[0], (String) r[1]);
-            }
-        }
-        Map<NameInCompany, TreeSet<Long>> out = new LinkedHashMap<>();
-        for (NameInCompany n : names) {
-            String key = MatchKeys.personName(n.firstName(), n.lastName());
-            for (Long id : contactsByCompany.getOrDefault(n.companyId(), List.of())) {
-                if (nameKeys.containsKey(id) && SimilarNames.similar(key, nameKeys.get(id))) {
-                    out.computeIfAbsent(n, k -> new TreeSet<>()).add(id);
+                if (r[1] != null) {
+                    nameKeys.put((Long) r[0], (String) r[1]);
                 }
             }
         }
+        Map<Long, Map<Long, String>> out = new HashMap<>();
+        contactsByCompany.forEach((company, ids) -> ids.forEach(id -> {
+            String key = nameKeys.get(id);
+            if (key != null) {
+                out.computeIfAbsent(company, k -> new TreeMap<>()).put(id, key);
+            }
+        }));
         return out;
     }
 

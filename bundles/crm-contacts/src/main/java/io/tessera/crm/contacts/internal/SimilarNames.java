@@ -60,7 +60,8 @@ final class SimilarNames {
         return true;
     }
 
-    private static List<String> words(String key) {
+    /** The words of a name key (an initial's dot dropped): two similar names have at least one in common. */
+    static List<String> words(String key) {
         List<String> out = new ArrayList<>();
         for (String w : key.split(" ")) {
             String word = w.endsWith(".") ? w.substring(0, w.length() - 1) : w;

@@ -5,6 +5,7 @@ import io.tessera.crm.api.CrmException;
 import io.tessera.crm.api.contacts.BatchResult;
 import io.tessera.crm.api.contacts.CompanyService;
 import io.tessera.crm.api.contacts.ContactBatchService;
+import io.tessera.crm.api.contacts.ContactInput;
 import io.tessera.crm.api.imports.ImportOptions.Entity;
 import io.tessera.crm.api.imports.ImportRowResult.Outcome;
 import io.tessera.crm.importer.internal.BufferRecords.Write;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Writes what a buffer's rows decided ({@link BufferRecords}) through {@link ContactBatchService}: one call for the
@@ -52,12 +54,14 @@ final class BufferWriter {
         List<Write> created = new ArrayList<>(creates.values());
         List<Long> provisional = new ArrayList<>(creates.keySet());
         List<BatchResult> results;
+        List<ContactInput> contacts = List.of();
         if (entity == Entity.COMPANIES) {
             results = created.isEmpty() ? List.of() : batch.createCompanies(caller,
                     provisional.stream().map(id -> Merge.input(records.companies.get(id))).toList());
         } else {
-            results = created.isEmpty() ? List.of() : batch.createContacts(caller, provisional.stream()
-                    .map(id -> records.newCompanies.resolve(Merge.input(records.contacts.get(id)))).toList());
+            contacts = provisional.stream()
+                    .map(id -> records.newCompanies.resolve(Merge.input(records.contacts.get(id)))).toList();
+            results = created.isEmpty() ? List.of() : batch.createContacts(caller, contacts);
         }
         for (int k = 0; k < created.size(); k++) {
             BatchResult res = results.get(k);
@@ -67,6 +71,9 @@ final class BufferWriter {
                 long id = res.id();
                 records.touched.add(id);
                 index.renumber(entity, pid, id);
+                if (entity == Entity.CONTACTS) {
+                    index.written(id, contacts.get(k));
+                }
                 for (ParsedRow p : created.get(k).rows) {
                     p.row().recordId = id;
                 }
@@ -82,13 +89,18 @@ final class BufferWriter {
                 results = batch.updateCompanies(caller, ids.stream().map(id -> new ContactBatchService.CompanyUpdate(
                         id, updates.get(id).expectedVersion, Merge.input(records.companies.get(id)))).toList());
             } else {
-                results = batch.updateContacts(caller, ids.stream().map(id -> new ContactBatchService.ContactUpdate(
-                        id, updates.get(id).expectedVersion,
-                        records.newCompanies.resolve(Merge.input(records.contacts.get(id))))).toList());
+                contacts = ids.stream().map(id -> records.newCompanies.resolve(Merge.input(records.contacts.get(id))))
+                        .toList();
+                List<ContactInput> inputs = contacts;
+                results = batch.updateContacts(caller, IntStream.range(0, ids.size())
+                        .mapToObj(k -> new ContactBatchService.ContactUpdate(ids.get(k),
+                                updates.get(ids.get(k)).expectedVersion, inputs.get(k))).toList());
             }
             for (int k = 0; k < changed.size(); k++) {
                 if (!results.get(k).ok()) {
                     failed(changed.get(k), results.get(k).error());
+                } else if (entity == Entity.CONTACTS) {
+                    index.written(ids.get(k), contacts.get(k));
                 }
             }
         }

@@ -4,6 +4,8 @@ import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.contacts.ContactBatchService;
 import io.tessera.crm.api.contacts.ContactBatchService.KeySummary;
 import io.tessera.crm.api.contacts.ContactBatchService.NameInCompany;
+import io.tessera.crm.api.contacts.ContactBatchService.NameMatcher;
+import io.tessera.crm.api.contacts.ContactInput;
 import io.tessera.crm.api.contacts.DuplicateService;
 import io.tessera.crm.api.imports.ImportOptions.Entity;
 import java.util.ArrayList;
@@ -23,7 +25,8 @@ import java.util.function.Function;
  * company with similar names share a key, {@link ContactBatchService#similarNameGroups}), so rows of one buffer are
  * compared with each other exactly as they are compared with the base. Before a buffer is decided,
  * {@link #lookUp} asks the contacts bundle (indexed bulk lookups, {@link ContactBatchService#matchContacts} and
- * friends, by the rules of its duplicate detection, similar names within a company included) which live records the
+ * friends, by the rules of its duplicate detection; similar names within a company through one
+ * {@link ContactBatchService#nameMatcher} for the whole import, which reads each company's people once) which live records the
  * buffer's values belong to (only values that the live {@link KeySummary} of the base says may exist: it holds what
  * earlier buffers wrote as well); rows of the buffer then add the keys of the records they create.
  * Once a buffer is written its records are in the database, so the next buffer starts from an empty map: memory does
@@ -59,6 +62,9 @@ final class RecordIndex {
 
     private record Person(String fullName, String key) {
     }
+
+    /** The people of the companies the import's rows name, by similar name ({@link ContactBatchService#nameMatcher}). */
+    private NameMatcher people;
 
     RecordIndex(boolean dryRun, KeySummary base) {
         this.dryRun = dryRun;
@@ -99,7 +105,10 @@ final class RecordIndex {
             }
         }
         if (!byName.isEmpty()) {
-            batch.matchContactsByName(caller, byName.keySet()).forEach((name, id) -> {
+            if (people == null) {
+                people = batch.nameMatcher(caller);
+            }
+            people.match(byName.keySet()).forEach((name, id) -> {
                 String key = personKey(byName.get(name));
                 if (key != null) {
                     contacts.putIfAbsent(key, id);
@@ -240,6 +249,15 @@ final class RecordIndex {
                 map.putIfAbsent(k, id);
             }
         });
+    }
+
+    /** The import has written the contact: the similar-name rule finds it in its companies from now on. */
+    void written(long contactId, ContactInput contact) {
+        if (people != null && contact.companyIds() != null) {
+            for (Long company : contact.companyIds()) {
+                people.added(contactId, new NameInCompany(contact.firstName(), contact.lastName(), company));
+            }
+        }
     }
 
     /** A company this import created for a row of the current buffer. */

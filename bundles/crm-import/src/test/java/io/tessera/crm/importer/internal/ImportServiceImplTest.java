@@ -253,6 +253,38 @@ public class ImportServiceImplTest {
         assertEquals(Outcome.MERGED, rest.get(rest.size() - 1).outcome());
     }
 
+    /**
+     * The import reads a company's people once ({@code nameMatcher}) and adds those it writes: a person it created in
+     * the second buffer, after Acme's people were read, is found by a similar name in the third.
+     */
+    @Test
+    public void aPersonWrittenAfterTheCompanyWasReadIsFoundByASimilarNameLater() {
+        StringBuilder csv = new StringBuilder("First name;Last name;Company\nIvan;Petrov;Acme\n");
+        for (int i = 1; i < ImportRun.BATCH; i++) {
+            csv.append("Person").append(i).append(";Other").append(i).append(";Acme\n");
+        }
+        csv.append("I.;Petrov;Acme\nOlga;Orlova;Acme\n");
+        for (int i = 2; i < ImportRun.BATCH; i++) {
+            csv.append("Second").append(i).append(";Buffer").append(i).append(";Acme\n");
+        }
+        csv.append("O.;Orlova;Acme\nOrlova;Olga Petrovna;Acme\nOlga;Orlova;Other Ltd\n");
+
+        ImportDto real = run("people.csv", csv.toString().getBytes(StandardCharsets.UTF_8), mode(null, false));
+
+        assertEquals(2 * ImportRun.BATCH + 3, real.rowsDone());
+        assertEquals(3, real.merged());
+        assertEquals(2 * ImportRun.BATCH, real.created());
+        String second = imports.report(ADMIN, real.id(), new Paging(ImportRun.BATCH, null)).nextCursor();
+        ImportRowResult olga = imports.report(ADMIN, real.id(), new Paging(ImportRun.BATCH, second)).items().get(1);
+        assertEquals(Outcome.CREATED, olga.outcome());
+        String third = imports.report(ADMIN, real.id(), new Paging(ImportRun.BATCH, second)).nextCursor();
+        List<ImportRowResult> last = imports.report(ADMIN, real.id(), new Paging(ImportRun.BATCH, third)).items();
+        assertEquals(List.of(Outcome.MERGED, Outcome.MERGED, Outcome.CREATED),
+                last.stream().map(ImportRowResult::outcome).toList());
+        assertEquals(olga.recordId(), last.get(0).recordId());
+        assertEquals(olga.recordId(), last.get(1).recordId());
+    }
+
     @Test
     public void duplicatesAgainstTheBaseByModeAndUndoRestoresTheBeforeImage() {
         ContactDto existing = contacts.create(ADMIN, new ContactInput("Ivan", "Petrov", "CEO",
