@@ -54,14 +54,14 @@ final class BufferWriter {
         List<Write> created = new ArrayList<>(creates.values());
         List<Long> provisional = new ArrayList<>(creates.keySet());
         List<BatchResult> results;
-        List<ContactInput> contacts = List.of();
+        List<ContactInput> newContacts = List.of();
         if (entity == Entity.COMPANIES) {
             results = created.isEmpty() ? List.of() : batch.createCompanies(caller,
                     provisional.stream().map(id -> Merge.input(records.companies.get(id))).toList());
         } else {
-            contacts = provisional.stream()
+            newContacts = provisional.stream()
                     .map(id -> records.newCompanies.resolve(Merge.input(records.contacts.get(id)))).toList();
-            results = created.isEmpty() ? List.of() : batch.createContacts(caller, contacts);
+            results = created.isEmpty() ? List.of() : batch.createContacts(caller, newContacts);
         }
         for (int k = 0; k < created.size(); k++) {
             BatchResult res = results.get(k);
@@ -72,7 +72,7 @@ final class BufferWriter {
                 records.touched.add(id);
                 index.renumber(entity, pid, id);
                 if (entity == Entity.CONTACTS) {
-                    index.written(id, contacts.get(k));
+                    index.written(id, newContacts.get(k));
                 }
                 for (ParsedRow p : created.get(k).rows) {
                     p.row().recordId = id;
@@ -85,13 +85,14 @@ final class BufferWriter {
         List<Long> ids = new ArrayList<>(updates.keySet());
         List<Write> changed = new ArrayList<>(updates.values());
         if (!changed.isEmpty()) {
+            List<ContactInput> changedContacts = List.of();
             if (entity == Entity.COMPANIES) {
                 results = batch.updateCompanies(caller, ids.stream().map(id -> new ContactBatchService.CompanyUpdate(
                         id, updates.get(id).expectedVersion, Merge.input(records.companies.get(id)))).toList());
             } else {
-                contacts = ids.stream().map(id -> records.newCompanies.resolve(Merge.input(records.contacts.get(id))))
-                        .toList();
-                List<ContactInput> inputs = contacts;
+                changedContacts = ids.stream()
+                        .map(id -> records.newCompanies.resolve(Merge.input(records.contacts.get(id)))).toList();
+                List<ContactInput> inputs = changedContacts;
                 results = batch.updateContacts(caller, IntStream.range(0, ids.size())
                         .mapToObj(k -> new ContactBatchService.ContactUpdate(ids.get(k),
                                 updates.get(ids.get(k)).expectedVersion, inputs.get(k))).toList());
@@ -100,7 +101,7 @@ final class BufferWriter {
                 if (!results.get(k).ok()) {
                     failed(changed.get(k), results.get(k).error());
                 } else if (entity == Entity.CONTACTS) {
-                    index.written(ids.get(k), contacts.get(k));
+                    index.written(ids.get(k), changedContacts.get(k));
                 }
             }
         }
