@@ -35,11 +35,8 @@ final class NameClusters {
                 union(parent, equal, i);
                 continue; // an equal name has been blocked already
             }
-            for (String word : key.split(" ")) {
-                String w = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
-                if (!w.isEmpty()) {
-                    byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(i);
-                }
+            for (String w : SimilarNames.words(key)) {
+                byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(i);
             }
         }
         for (List<Integer> block : byWord.values()) {
