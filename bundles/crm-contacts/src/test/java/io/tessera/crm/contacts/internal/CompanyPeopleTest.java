@@ -9,6 +9,7 @@ import io.tessera.crm.api.contacts.ContactBatchService.NameInCompany;
 import io.tessera.crm.api.contacts.ContactBatchService.NameMatcher;
 import io.tessera.crm.api.contacts.ContactInput;
 import io.tessera.crm.contacts.internal.Fixtures.Users;
+import io.tessera.crm.support.jpa.Transactions;
 import java.util.List;
 import java.util.Map;
 import org.junit.Before;
@@ -77,6 +78,25 @@ public class CompanyPeopleTest extends ContactsTestBase {
         matcher.added(olgas, new NameInCompany("Olga", "Orlova", fresh));
         assertEquals("a company not read yet is read at its first call, not filled by added",
                 Map.of(), matcher.match(List.of(new NameInCompany("Olga", "Orlova", fresh))));
+    }
+
+    @Test
+    public void beyondItsLimitTheMatcherForgetsAndReadsAgain() {
+        long acme = company("Acme");
+        long ivan = person("Ivan", "Petrov", "ivan", acme);
+        NameMatcher matcher = new CompanyPeople(new Transactions(emf), ADMIN, 1);
+        NameInCompany petrov = new NameInCompany("Ivan", "Petrov", acme);
+        assertEquals(Map.of(petrov, ivan), matcher.match(List.of(petrov)));
+        long olgas = person("Olga", "Orlova", "olga", acme);
+        NameInCompany olga = new NameInCompany("Olga", "Orlova", acme);
+        assertEquals(Map.of(), matcher.match(List.of(olga)));
+
+        matcher.added(olgas, olga); // two people: over the limit of one
+        matcher.added(olgas, olga); // forgets them all
+        long pavel = person("Pavel", "Sidorov", "ivan", acme);
+        NameInCompany sidorov = new NameInCompany("Pavel", "Sidorov", acme);
+        assertEquals("read again, with what was written meanwhile", Map.of(olga, olgas, sidorov, pavel),
+                matcher.match(List.of(olga, sidorov)));
     }
 
     @Test
