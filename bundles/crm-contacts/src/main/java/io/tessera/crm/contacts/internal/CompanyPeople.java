@@ -17,9 +17,11 @@ import java.util.Map;
  * read once each ({@link MatchQueries#people}) and kept by the words of their name keys. Two similar names share a
  * word ({@link SimilarNames}), so a name is compared only with the people who have one of its words, not with the
  * whole company: with every row of a file naming one company, both the reading and the comparing were quadratic.
- * Beyond {@value #MAX_PEOPLE} people (some 50 MB of heap at worst, when every word is a name's own) the matcher forgets
- * them all and reads again what the next call needs, so its memory stays bounded however long the file; a company
- * larger than that is read again for every call, as before the matcher.
+ * Its memory is bounded: it indexes about {@value #MAX_PEOPLE} people (some 50 MB of heap at worst, when every word
+ * is a name's own). Beyond that, the people of a company it reads are kept in a plain list and compared with every
+ * name, and the people the job adds are no longer taken in: in a company that large, a person the job wrote is found
+ * by a similar name from the next job on (by e-mail or phone at once, as always). Once full, a call naming a company
+ * not read yet first forgets the companies that call does not name.
  */
 final class CompanyPeople implements NameMatcher {
     static final int MAX_PEOPLE = 100_000;
@@ -27,11 +29,18 @@ final class CompanyPeople implements NameMatcher {
     private record Person(long id, String key) {
     }
 
+    /** One company's people: word → the people with that word in their name key, in the order read or added. */
+    private static final class People {
+        final Map<String, List<Person>> byWord = new HashMap<>();
+        /** Those read once the matcher was full. */
+        final List<Person> unindexed = new ArrayList<>();
+        int size;
+    }
+
     private final Transactions tx;
     private final Caller caller;
     private final int maxPeople;
-    /** Company id → word → the people with that word in their name key, in the order read or added. */
-    private final Map<Long, Map<String, List<Person>>> byCompany = new HashMap<>();
+    private final Map<Long, People> byCompany = new HashMap<>();
     private int people;
 
     CompanyPeople(Transactions tx, Caller caller) {
@@ -46,15 +55,16 @@ final class CompanyPeople implements NameMatcher {
 
     @Override
     public Map<NameInCompany, Long> match(Collection<NameInCompany> names) {
-        if (people > maxPeople) {
-            forget();
-        }
-        List<Long> unread = names.stream().map(NameInCompany::companyId).distinct()
-                .filter(c -> !byCompany.containsKey(c)).toList();
+        List<Long> named = names.stream().map(NameInCompany::companyId).distinct().toList();
+        List<Long> unread = named.stream().filter(c -> !byCompany.containsKey(c)).toList();
         if (!unread.isEmpty()) {
+            if (people >= maxPeople) {
+                byCompany.keySet().retainAll(named);
+                people = byCompany.values().stream().mapToInt(p -> p.size).sum();
+            }
             Map<Long, Map<Long, String>> read = tx.read(em -> MatchQueries.people(em, caller, unread));
             for (Long company : unread) {
-                byCompany.put(company, new HashMap<>());
+                byCompany.put(company, new People());
                 read.getOrDefault(company, Map.of()).forEach((id, key) -> add(company, id, key));
             }
         }
@@ -70,17 +80,9 @@ final class CompanyPeople implements NameMatcher {
 
     @Override
     public void added(long contactId, NameInCompany name) {
-        if (people > maxPeople) {
-            forget();
-        } else if (byCompany.containsKey(name.companyId())) {
+        if (people < maxPeople && byCompany.containsKey(name.companyId())) {
             add(name.companyId(), contactId, MatchKeys.personName(name.firstName(), name.lastName()));
         }
-    }
-
-    /** Drops every company read: the next call reads those it names again (with what the job has written since). */
-    private void forget() {
-        byCompany.clear();
-        people = 0;
     }
 
     private void add(long company, long id, String key) {
@@ -88,24 +90,34 @@ final class CompanyPeople implements NameMatcher {
             return;
         }
         Person p = new Person(id, key);
-        Map<String, List<Person>> byWord = byCompany.get(company);
-        for (String word : new HashSet<>(SimilarNames.words(key))) {
-            byWord.computeIfAbsent(word, w -> new ArrayList<>()).add(p);
+        People of = byCompany.get(company);
+        if (people >= maxPeople) {
+            of.unindexed.add(p);
+        } else {
+            for (String word : new HashSet<>(SimilarNames.words(key))) {
+                of.byWord.computeIfAbsent(word, w -> new ArrayList<>()).add(p);
+            }
         }
+        of.size++;
         people++;
     }
 
     /** The lowest id of the company's people with a name similar to the key. */
-    private static Long first(Map<String, List<Person>> byWord, String key) {
-        if (byWord == null || key == null) {
+    private static Long first(People of, String key) {
+        if (of == null || key == null) {
             return null;
         }
         Long best = null;
         for (String word : new HashSet<>(SimilarNames.words(key))) {
-            for (Person p : byWord.getOrDefault(word, List.of())) {
-                if ((best == null || p.id() < best) && SimilarNames.similar(key, p.key())) {
-                    best = p.id();
-                }
+            best = lowest(of.byWord.getOrDefault(word, List.of()), key, best);
+        }
+        return lowest(of.unindexed, key, best);
+    }
+
+    private static Long lowest(List<Person> people, String key, Long best) {
+        for (Person p : people) {
+            if ((best == null || p.id() < best) && SimilarNames.similar(key, p.key())) {
+                best = p.id();
             }
         }
         return best;

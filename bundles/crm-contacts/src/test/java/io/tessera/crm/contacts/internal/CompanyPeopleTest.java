@@ -81,7 +81,7 @@ public class CompanyPeopleTest extends ContactsTestBase {
     }
 
     @Test
-    public void beyondItsLimitTheMatcherForgetsAndReadsAgain() {
+    public void onceFullTheMatcherComparesWhatItReadsInFullAndForgetsCompaniesNotNamed() {
         long acme = company("Acme");
         long ivan = person("Ivan", "Petrov", "ivan", acme);
         NameMatcher matcher = new CompanyPeople(new Transactions(emf), ADMIN, 1);
@@ -89,14 +89,17 @@ public class CompanyPeopleTest extends ContactsTestBase {
         assertEquals(Map.of(petrov, ivan), matcher.match(List.of(petrov)));
         long olgas = person("Olga", "Orlova", "olga", acme);
         NameInCompany olga = new NameInCompany("Olga", "Orlova", acme);
-        assertEquals(Map.of(), matcher.match(List.of(olga)));
+        matcher.added(olgas, olga);
+        assertEquals("full: what the job adds is not taken in", Map.of(), matcher.match(List.of(olga)));
 
-        matcher.added(olgas, olga); // two people: over the limit of one
-        matcher.added(olgas, olga); // forgets them all
-        long pavel = person("Pavel", "Sidorov", "ivan", acme);
-        NameInCompany sidorov = new NameInCompany("Pavel", "Sidorov", acme);
-        assertEquals("read again, with what was written meanwhile", Map.of(olga, olgas, sidorov, pavel),
-                matcher.match(List.of(olga, sidorov)));
+        long other = company("Other");
+        long pavel = person("Pavel", "Sidorov", "ivan", other);
+        long anna = person("Anna", "Smirnova", "ivan", other);
+        NameInCompany sidorov = new NameInCompany("Pavel", "Sidorov", other);
+        NameInCompany smirnova = new NameInCompany("A.", "Smirnova", other);
+        assertEquals("Acme forgotten, Other read: one person indexed, the other compared in full",
+                Map.of(sidorov, pavel, smirnova, anna), matcher.match(List.of(sidorov, smirnova)));
+        assertEquals("Acme read again", Map.of(olga, olgas), matcher.match(List.of(olga)));
     }
 
     @Test
