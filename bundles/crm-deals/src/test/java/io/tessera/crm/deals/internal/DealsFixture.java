@@ -19,6 +19,7 @@ import io.tessera.crm.api.deals.StageInput;
 import io.tessera.crm.api.deals.StageKind;
 import io.tessera.crm.support.testing.FakeCompanies;
 import io.tessera.crm.support.testing.FakeContacts;
+import io.tessera.crm.support.testing.FakeUsers;
 import io.tessera.crm.support.testing.TestDatabase;
 import java.lang.annotation.Annotation;
 import java.math.BigDecimal;

@@ -16,6 +16,7 @@ import io.tessera.crm.api.tasks.TaskQuery;
 import io.tessera.crm.api.tasks.TaskStatus;
 import io.tessera.crm.support.testing.FakeCompanies;
 import io.tessera.crm.support.testing.FakeContacts;
+import io.tessera.crm.support.testing.FakeUsers;
 import io.tessera.crm.support.testing.FakeDeals;
 import io.tessera.crm.support.testing.TestDatabase;
 import java.time.Instant;

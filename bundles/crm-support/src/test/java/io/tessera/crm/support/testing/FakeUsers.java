@@ -1,4 +1,4 @@
-package io.tessera.crm.deals.internal;
+package io.tessera.crm.support.testing;
 
 import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.security.UserDto;
@@ -6,9 +6,9 @@ import io.tessera.crm.api.security.UserService;
 import java.util.List;
 import java.util.Set;
 
-/** Users: admin, manager, anna and ben (sales). */
-class FakeUsers implements UserService {
-    final Set<String> names = Set.of("admin", "manager", "anna", "ben");
+/** Users that exist: admin, manager, anna and ben (sales); for services that only check an owner exists. */
+public class FakeUsers implements UserService {
+    private final Set<String> names = Set.of("admin", "manager", "anna", "ben");
 
     @Override
     public List<UserDto> list(Caller caller) {
