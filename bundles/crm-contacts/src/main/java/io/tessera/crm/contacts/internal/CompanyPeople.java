@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@link io.tessera.crm.api.contacts.ContactBatchService#nameMatcher}: the people of the companies a job has named,
@@ -21,7 +22,8 @@ import java.util.Map;
  * is a name's own). Beyond that, the people of a company it reads are kept in a plain list and compared with every
  * name, and the people the job adds are no longer taken in: in a company that large, a person the job wrote is found
  * by a similar name from the next job on (by e-mail or phone at once, as always). Once full, a call naming a company
- * not read yet first forgets the companies that call does not name.
+ * not read yet first forgets the companies that call does not name. A match is checked to be live before it is
+ * given (one read by primary key of the matched ids): a card archived since its company was read is not matched.
  */
 final class CompanyPeople implements NameMatcher {
     static final int MAX_PEOPLE = 100_000;
@@ -35,6 +37,12 @@ final class CompanyPeople implements NameMatcher {
         /** Those read once the matcher was full. */
         final List<Person> unindexed = new ArrayList<>();
         int size;
+
+        /** Takes out people no longer live (the counts stay: the limit errs on the side of less memory). */
+        void remove(Set<Long> ids) {
+            byWord.values().forEach(list -> list.removeIf(p -> ids.contains(p.id())));
+            unindexed.removeIf(p -> ids.contains(p.id()));
+        }
     }
 
     private final Transactions tx;
@@ -68,6 +76,18 @@ final class CompanyPeople implements NameMatcher {
                 read.getOrDefault(company, Map.of()).forEach((id, key) -> add(company, id, key));
             }
         }
+        Map<NameInCompany, Long> out = firstOfEach(names);
+        Set<Long> gone = gone(out.values());
+        while (!gone.isEmpty()) {
+            Set<Long> archived = gone;
+            byCompany.values().forEach(of -> of.remove(archived));
+            out = firstOfEach(names);
+            gone = gone(out.values());
+        }
+        return out;
+    }
+
+    private Map<NameInCompany, Long> firstOfEach(Collection<NameInCompany> names) {
         Map<NameInCompany, Long> out = new LinkedHashMap<>();
         for (NameInCompany n : names) {
             Long id = first(byCompany.get(n.companyId()), MatchKeys.personName(n.firstName(), n.lastName()));
@@ -76,6 +96,18 @@ final class CompanyPeople implements NameMatcher {
             }
         }
         return out;
+    }
+
+    /** Those of the matched contacts that have been archived (or given to another owner) since they were read. */
+    private Set<Long> gone(Collection<Long> matched) {
+        if (matched.isEmpty()) {
+            return Set.of();
+        }
+        List<Long> ids = matched.stream().distinct().toList();
+        Set<Long> live = tx.read(em -> MatchQueries.live(em, caller, ids));
+        Set<Long> gone = new HashSet<>(ids);
+        gone.removeAll(live);
+        return gone;
     }
 
     @Override

@@ -10,9 +10,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.persistence.EntityManager;
@@ -171,6 +173,16 @@ final class MatchQueries {
                 out.computeIfAbsent(company, k -> new TreeMap<>()).put(id, key);
             }
         }));
+        return out;
+    }
+
+    /** Those of the ids that are live contacts the caller may see. */
+    static Set<Long> live(EntityManager em, Caller caller, List<Long> ids) {
+        Set<Long> out = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            out.addAll(visible(em, caller, "SELECT c.id FROM ContactEntity c", Long.class,
+                    ids.subList(from, Math.min(ids.size(), from + CHUNK))));
+        }
         return out;
     }
 

@@ -103,6 +103,21 @@ public class CompanyPeopleTest extends ContactsTestBase {
     }
 
     @Test
+    public void aCardArchivedAfterTheCompanyWasReadIsNotMatched() {
+        long acme = company("Acme");
+        long first = person("Ivan", "Petrov", "ivan", acme);
+        long second = person("Ivan", "Petrov", "ivan", acme);
+        NameMatcher matcher = batch.nameMatcher(ADMIN);
+        NameInCompany petrov = new NameInCompany("I.", "Petrov", acme);
+        assertEquals(Map.of(petrov, first), matcher.match(List.of(petrov)));
+
+        contacts.archive(ADMIN, first);
+        assertEquals(Map.of(petrov, second), matcher.match(List.of(petrov)));
+        contacts.archive(ADMIN, second);
+        assertEquals(Map.of(), matcher.match(List.of(petrov)));
+    }
+
+    @Test
     public void aCompanyOfManyPeopleIsComparedByWord() {
         long big = company("Big");
         long first = 0;

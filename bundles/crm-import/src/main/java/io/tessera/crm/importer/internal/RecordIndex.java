@@ -26,9 +26,9 @@ import java.util.function.Function;
  * compared with each other exactly as they are compared with the base. Before a buffer is decided,
  * {@link #lookUp} asks the contacts bundle (indexed bulk lookups, {@link ContactBatchService#matchContacts} and
  * friends, by the rules of its duplicate detection; similar names within a company through one
- * {@link ContactBatchService#nameMatcher} for the whole import, which reads each company's people once) which live records the
- * buffer's values belong to (only values that the live {@link KeySummary} of the base says may exist: it holds what
- * earlier buffers wrote as well); rows of the buffer then add the keys of the records they create.
+ * {@link ContactBatchService#nameMatcher} for the whole import, which reads each company's people once) which live
+ * records the buffer's values belong to (only values that the live {@link KeySummary} of the base says may exist: it
+ * holds what earlier buffers wrote as well); rows of the buffer then add the keys of the records they create.
  * Once a buffer is written its records are in the database, so the next buffer starts from an empty map: memory does
  * not grow with the file or the base. A dry run writes nothing, so there the map keeps what earlier buffers "created".
  */
@@ -63,7 +63,7 @@ final class RecordIndex {
     private record Person(String fullName, String key) {
     }
 
-    /** The people of the companies the import's rows name, by similar name ({@link ContactBatchService#nameMatcher}). */
+    /** The people of the companies the rows name, matched by similar name ({@link ContactBatchService#nameMatcher}). */
     private NameMatcher people;
 
     RecordIndex(boolean dryRun, KeySummary base) {
