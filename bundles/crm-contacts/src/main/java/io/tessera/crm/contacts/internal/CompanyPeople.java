@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@link io.tessera.crm.api.contacts.ContactBatchService#nameMatcher}: the people of the companies a job has named,
- * read once each ({@link MatchQueries#people}) and kept by the words of their name keys. Two similar names share a
- * word ({@link SimilarNames}), so a name is compared only with the people who have one of its words, not with the
- * whole company: with every row of a file naming one company, both the reading and the comparing were quadratic.
+ * {@link io.tessera.crm.api.contacts.ContactBatchService#nameMatcher} (and {@code matchContactsByName}, a matcher for
+ * one call): the people of the companies a job has named, read once each ({@link MatchQueries#people}) and kept by
+ * the words of their name keys. Two similar names share a word ({@link SimilarNames}), so a name is compared only
+ * with the people who have one of its words, not with the whole company: with every row of a file naming one
+ * company, both the reading and the comparing were quadratic.
  * Its memory is bounded: it indexes about {@value #MAX_PEOPLE} people (some 50 MB of heap at worst, when every word
  * is a name's own). Beyond that, the people of a company it reads are kept in a plain list and compared with every
  * name, and the people the job adds are no longer taken in: in a company that large, a person the job wrote is found
@@ -104,7 +105,7 @@ final class CompanyPeople implements NameMatcher {
             return Set.of();
         }
         List<Long> ids = matched.stream().distinct().toList();
-        Set<Long> live = tx.read(em -> MatchQueries.live(em, caller, ids));
+        Set<Long> live = tx.read(em -> MatchQueries.visibleIds(em, caller, "ContactEntity", ids));
         Set<Long> gone = new HashSet<>(ids);
         gone.removeAll(live);
         return gone;

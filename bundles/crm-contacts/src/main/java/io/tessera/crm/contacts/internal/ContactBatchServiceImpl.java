@@ -68,7 +68,7 @@ public class ContactBatchServiceImpl implements ContactBatchService {
 
     @Override
     public Map<NameInCompany, Long> matchContactsByName(Caller caller, Collection<NameInCompany> names) {
-        return tx.read(em -> MatchQueries.names(em, caller, names));
+        return new CompanyPeople(tx, caller).match(names);
     }
 
     @Override

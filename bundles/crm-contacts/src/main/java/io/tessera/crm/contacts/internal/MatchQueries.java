@@ -10,8 +10,8 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,13 +117,6 @@ final class MatchQueries {
         return lookup(em, caller, Source.companies(rule), values);
     }
 
-    /** The first (smallest) id of {@link #similarNames} for each name that has one. */
-    static Map<NameInCompany, Long> names(EntityManager em, Caller caller, Collection<NameInCompany> names) {
-        Map<NameInCompany, Long> out = new LinkedHashMap<>();
-        similarNames(em, caller, names).forEach((name, ids) -> out.put(name, ids.first()));
-        return out;
-    }
-
     /**
      * The live contacts, visible to the caller, linked to each name's company with a similar name: reads the names of
      * the contacts linked to the companies asked about and compares them in memory ({@link SimilarNames}):
@@ -176,11 +169,11 @@ final class MatchQueries {
         return out;
     }
 
-    /** Those of the ids that are live contacts the caller may see. */
-    static Set<Long> live(EntityManager em, Caller caller, List<Long> ids) {
-        Set<Long> out = new HashSet<>();
+    /** Those of the ids that are live records of the entity ({@code ContactEntity}, ...) the caller may see. */
+    static Set<Long> visibleIds(EntityManager em, Caller caller, String entity, List<Long> ids) {
+        Set<Long> out = new LinkedHashSet<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            out.addAll(visible(em, caller, "SELECT c.id FROM ContactEntity c", Long.class,
+            out.addAll(visible(em, caller, "SELECT c.id FROM " + entity + " c", Long.class,
                     ids.subList(from, Math.min(ids.size(), from + CHUNK))));
         }
         return out;
@@ -205,15 +198,11 @@ final class MatchQueries {
                 new ArrayList<>(valuesByKey.keySet()))) {
             keysById.computeIfAbsent(((Number) r[0]).longValue(), x -> new ArrayList<>()).add((String) r[1]);
         }
-        List<Long> ids = new ArrayList<>(keysById.keySet());
         Map<String, Long> out = new LinkedHashMap<>();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            for (Long id : visible(em, caller, "SELECT c.id FROM " + source.entity + " c", Long.class,
-                    ids.subList(from, Math.min(ids.size(), from + CHUNK)))) {
-                for (String k : keysById.get(id)) {
-                    for (String v : valuesByKey.get(k)) {
-                        out.merge(v, id, Math::min);
-                    }
+        for (Long id : visibleIds(em, caller, source.entity, new ArrayList<>(keysById.keySet()))) {
+            for (String k : keysById.get(id)) {
+                for (String v : valuesByKey.get(k)) {
+                    out.merge(v, id, Math::min);
                 }
             }
         }
