@@ -57,6 +57,22 @@ public class ImportIT extends TesseraTestSupport {
         return job;
     }
 
+    /** The kinds of the timeline's entries for the filter, once it has at least {@code atLeast} of them. */
+    private List<String> awaitTimeline(String filter, int atLeast) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        List<String> kinds = new ArrayList<>();
+        do {
+            kinds.clear();
+            admin("GET", "/timeline?" + filter, null).json().get("items")
+                    .forEach(entry -> kinds.add(entry.get("kind").asText()));
+            if (kinds.size() >= atLeast) {
+                break;
+            }
+            Thread.sleep(100);
+        } while (System.currentTimeMillis() < deadline);
+        return kinds;
+    }
+
     @Test
     public void windows1251CsvFrom1cImportsGoodRowsReportsBadOnesAndCanBeUndone() throws Exception {
         String csv = "Имя;Фамилия;Телефон;E-mail;Компания\n"
@@ -155,6 +171,11 @@ public class ImportIT extends TesseraTestSupport {
         assertTrue(tasks.get(0).toString(), tasks.get(0).get("dueAt").asText().startsWith("2030-12-01"));
         JsonNode maria = admin("GET", "/contacts?q=maria@deals.ru", null).json().get("items").get(0);
         assertEquals(1, admin("GET", "/tasks?contactId=" + maria.get("id").asLong(), null).json().get("items").size());
+        // the deal's and the task's history, recorded from the import's batch events (posted after the commit)
+        List<String> kinds = awaitTimeline("dealId=" + deal.get("id").asLong(), 2);
+        assertTrue(kinds.toString(), kinds.containsAll(List.of("deal/CREATED", "task/CREATED")));
+        assertEquals(kinds.toString(), 1, java.util.Collections.frequency(kinds, "deal/CREATED"));
+        assertTrue(awaitTimeline("contactId=" + maria.get("id").asLong(), 2).contains("task/CREATED"));
 
         // the same file again: the contacts have these values, their deal and task exist: nothing doubles
         long again = upload(file, "text/csv", "fileName=deals.csv").json().get("id").asLong();

@@ -62,6 +62,19 @@ public final class CrmEvents {
      */
     public static final String SURVIVOR_ID = "survivorId";
 
+    /**
+     * Appended to the action of a single-record topic for a batch event: {@code tessera/crm/deal/CREATED_BATCH}
+     * stands for one {@code tessera/crm/deal/CREATED} per record written by one bulk call (the import's). It carries
+     * {@link #ENTITY}, {@link #ACTOR} and {@link #RECORDS}. A handler that follows a topic with a wildcard
+     * ({@code tessera/crm/deal/*}) receives batch events too and must read them record by record.
+     */
+    public static final String BATCH_SUFFIX = "_BATCH";
+    /**
+     * Property of a batch event: a {@code java.util.List} with one {@code java.util.Map<String, Object>} per record,
+     * holding exactly the properties that record's single event would carry.
+     */
+    public static final String RECORDS = "records";
+
     private CrmEvents() {
     }
 

@@ -11,12 +11,16 @@ import io.tessera.crm.api.deals.DealService;
 import io.tessera.crm.api.tasks.TaskDto;
 import io.tessera.crm.api.tasks.TaskQuery;
 import io.tessera.crm.api.tasks.TaskService;
+import io.tessera.crm.support.events.BatchEvents;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 import javax.persistence.EntityManagerFactory;
 import org.osgi.service.component.annotations.Activate;
@@ -76,45 +80,58 @@ public class AnalyticsProjection implements EventHandler {
         }
     }
 
+    /** A batch event ({@code deal/CREATED_BATCH}, ...) queues one update of all its records. */
     @Override
     public void handleEvent(Event event) {
-        if (!(event.getProperty(CrmEvents.ID) instanceof Number number)) {
+        List<Long> ids = new ArrayList<>();
+        for (Event single : BatchEvents.singles(event)) {
+            if (single.getProperty(CrmEvents.ID) instanceof Number number) {
+                ids.add(number.longValue());
+            }
+        }
+        if (ids.isEmpty()) {
             return;
         }
-        long id = number.longValue();
         String topic = event.getTopic();
         Runnable job;
         if (topic.startsWith(CrmEvents.TOPIC_PREFIX + CrmEvents.DEAL + "/")) {
-            job = () -> syncDeal(id);
+            job = () -> syncDeals(ids);
         } else if (topic.startsWith(CrmEvents.TOPIC_PREFIX + CrmEvents.TASK + "/")) {
-            job = () -> syncTask(id);
+            job = () -> syncTasks(ids);
         } else {
             return;
         }
         try {
             worker.execute(job);
         } catch (RejectedExecutionException stopping) {
-            LOG.debug("Analytics projection stopping; event {} for {} skipped (next start syncs it)", topic, id);
+            LOG.debug("Analytics projection stopping; event {} for {} skipped (next start syncs it)", topic, ids);
         }
     }
 
-    void syncDeal(long id) {
-        try {
-            store.upsertDeals(List.of(deals.get(Caller.SYSTEM, id)));
-        } catch (NotFoundException gone) {
-            LOG.debug("Deal {} not found; not projected", id);
-        } catch (RuntimeException e) {
-            LOG.warn("Could not project deal {}", id, e);
-        }
+    void syncDeals(List<Long> ids) {
+        sync("deal", ids, id -> deals.get(Caller.SYSTEM, id), store::upsertDeals);
     }
 
-    void syncTask(long id) {
+    void syncTasks(List<Long> ids) {
+        sync("task", ids, id -> tasks.get(Caller.SYSTEM, id), store::upsertTasks);
+    }
+
+    /** Reads the records as they are now and writes them in one go; a record gone meanwhile is left out. */
+    private static <T> void sync(String kind, List<Long> ids, LongFunction<T> read, Consumer<List<T>> upsert) {
+        List<T> found = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            try {
+                found.add(read.apply(id));
+            } catch (NotFoundException gone) {
+                LOG.debug("{} {} not found; not projected", kind, id);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not read {} {} for the projection", kind, id, e);
+            }
+        }
         try {
-            store.upsertTasks(List.of(tasks.get(Caller.SYSTEM, id)));
-        } catch (NotFoundException gone) {
-            LOG.debug("Task {} not found; not projected", id);
+            upsert.accept(found);
         } catch (RuntimeException e) {
-            LOG.warn("Could not project task {}", id, e);
+            LOG.warn("Could not project {} {}", kind, ids, e);
         }
     }
 
@@ -150,7 +167,7 @@ public class AnalyticsProjection implements EventHandler {
     private static <T> int syncPages(java.util.function.Function<String, Page<T>> fetch, ToLongFunction<T> id,
                                      ToLongFunction<T> version,
                                      java.util.function.Function<List<Long>, Map<Long, Long>> stored,
-                                     java.util.function.Consumer<List<T>> upsert) throws InterruptedException {
+                                     Consumer<List<T>> upsert) throws InterruptedException {
         int written = 0;
         String cursor = null;
         do {

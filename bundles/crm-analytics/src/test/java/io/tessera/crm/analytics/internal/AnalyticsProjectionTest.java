@@ -11,11 +11,14 @@ import io.tessera.crm.api.CrmEvents;
 import io.tessera.crm.api.Roles;
 import io.tessera.crm.api.deals.DealDto;
 import io.tessera.crm.api.tasks.TaskStatus;
+import io.tessera.crm.support.events.BatchEvents;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.After;
 import org.junit.Test;
+import org.osgi.service.event.Event;
 
 /** The projection follows deal and task events, and the start-up sync fills it from the services' lists. */
 public class AnalyticsProjectionTest {
@@ -89,6 +92,26 @@ public class AnalyticsProjectionTest {
         fx.taskChanged(task(1, 3, "boris", "2026-03-10T00:00:00Z", TaskStatus.OPEN, false), CrmEvents.REASSIGNED);
         assertEquals(new Reports.Manager("boris", 0, Map.of(), 1),
                 fx.service.managers(MANAGER, null, null, null).managers().get(0));
+    }
+
+    @Test
+    public void aBatchEventProjectsEachOfItsRecords() {
+        List<Event> created = new ArrayList<>();
+        for (long id = 1; id <= 3; id++) {
+            fx.deals.put(deal(fx.pipelines, id, 1, "anna", "web", "1000", "RUB", "2026-04-10", null, false,
+                    11, "2026-01-10T00:00:00Z"));
+            created.add(Fakes.event(CrmEvents.DEAL, CrmEvents.CREATED, id));
+        }
+        created.add(Fakes.event(CrmEvents.DEAL, CrmEvents.CREATED, 404)); // gone meanwhile: left out
+        fx.tasks.put(task(7, 1, "anna", "2026-03-10T00:00:00Z", TaskStatus.OPEN, false));
+        List<Event> batches = new ArrayList<>(BatchEvents.batches(created));
+        batches.addAll(BatchEvents.batches(List.of(Fakes.event(CrmEvents.TASK, CrmEvents.CREATED, 7))));
+
+        batches.forEach(fx.projection::handleEvent);
+
+        assertEquals(3, count("AnlDealEntity"));
+        assertEquals(3, entered(11));
+        assertEquals(1, fx.service.managers(MANAGER, null, null, null).managers().get(0).overdueTasks());
     }
 
     @Test

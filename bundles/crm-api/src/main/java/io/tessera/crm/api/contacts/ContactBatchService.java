@@ -1,6 +1,7 @@
 package io.tessera.crm.api.contacts;
 
 import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.CrmEvents;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,9 @@ import java.util.Map;
  */
 public interface ContactBatchService {
     /** Appended to the action of the single-record topic: {@code CREATED} becomes {@code CREATED_BATCH}. */
-    String BATCH_SUFFIX = "_BATCH";
+    String BATCH_SUFFIX = CrmEvents.BATCH_SUFFIX;
     /** Event property of a batch event: {@code java.util.List<java.util.Map<String, Object>>}, one per record. */
-    String RECORDS = "records";
+    String RECORDS = CrmEvents.RECORDS;
 
     /** One update: the record, the version the caller saw and the new values (replacing every field). */
     record ContactUpdate(long id, long expectedVersion, ContactInput input) {

@@ -1,11 +1,31 @@
 package io.tessera.crm.api.deals;
 
 import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.contacts.BatchResult;
+import java.util.List;
 import io.tessera.crm.api.Page;
 
 /** Deals. Visibility as for companies: sales users see the deals they own. */
 public interface DealService {
     DealDto create(Caller caller, DealInput input);
+
+    /**
+     * Creates many deals in one transaction, for bulk work such as the import: every item is checked as
+     * {@link #create} checks it, and an item that fails is reported in its {@link BatchResult} and not written (see
+     * {@link io.tessera.crm.api.contacts.ContactBatchService} for the rules shared by every batch method). Instead of
+     * one event per deal, one batch event per action is posted (asynchronously) after the commit:
+     * {@code tessera/crm/deal/CREATED_BATCH}, and {@code WON_BATCH}/{@code LOST_BATCH} for deals created in a closed
+     * stage (see {@link io.tessera.crm.api.CrmEvents#BATCH_SUFFIX}). So the stage's automatic tasks of such deals
+     * are created just after the call returns, not before.
+     *
+     * @return one result per input item, in input order
+     */
+    default List<BatchResult> createAll(Caller caller, List<DealInput> inputs) {
+        return BatchResult.oneByOne(inputs, in -> {
+            DealDto deal = create(caller, in);
+            return BatchResult.ok(deal.id(), deal.version());
+        });
+    }
 
     DealDto get(Caller caller, long id);
 

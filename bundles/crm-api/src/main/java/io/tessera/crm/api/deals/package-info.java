@@ -1,6 +1,6 @@
 /** Pipelines, stages and deals. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.tessera.crm.api.deals;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,6 @@
 /** Tasks, subtasks and reminders. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tessera.crm.api.tasks;
 
 import org.osgi.annotation.bundle.Export;

@@ -39,6 +39,20 @@ final class DealChecks {
         this.pipelines = pipelines;
     }
 
+    /** What a create ({@code current} null) or an update may write once its input passed every check. */
+    record Checked(String owner, StageEntity stage) {
+    }
+
+    /** Every check of a create or update's input; throws all field errors at once. */
+    Checked all(EntityManager em, Caller caller, DealInput in, DealEntity current) {
+        Checks c = new Checks();
+        String owner = checkFields(c, caller, in, current);
+        StageEntity stage = resolveStage(em, c, in.pipelineId(), in.stageId(), current);
+        checkLoss(c, stage, in, current);
+        c.throwIfAny();
+        return new Checked(owner, stage);
+    }
+
     /**
      * Checks the plain fields and the references to other bundles' records (only those that change, so a deal
      * whose company was archived later can still be edited). Returns the owner to store.

@@ -1,6 +1,7 @@
 package io.tessera.crm.deals.internal;
 
 import io.tessera.crm.api.CrmEvents;
+import io.tessera.crm.support.events.BatchEvents;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,12 @@ final class DealEvents {
 
     void sendTo(EventAdmin events) {
         pending.forEach(events::sendEvent);
+        pending.clear();
+    }
+
+    /** Posts what was queued by a bulk call as batch events, one per action ({@link BatchEvents}). */
+    void postBatches(EventAdmin events) {
+        BatchEvents.post(events, List.copyOf(pending));
         pending.clear();
     }
 }

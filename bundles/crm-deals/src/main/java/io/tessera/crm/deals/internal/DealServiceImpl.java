@@ -7,6 +7,7 @@ import io.tessera.crm.api.NotFoundException;
 import io.tessera.crm.api.Page;
 import io.tessera.crm.api.StaleVersionException;
 import io.tessera.crm.api.ValidationException;
+import io.tessera.crm.api.contacts.BatchResult;
 import io.tessera.crm.api.contacts.CompanyService;
 import io.tessera.crm.api.contacts.ContactService;
 import io.tessera.crm.api.deals.DealDto;
@@ -18,6 +19,7 @@ import io.tessera.crm.api.deals.PipelineService;
 import io.tessera.crm.api.deals.StageChange;
 import io.tessera.crm.api.deals.StageKind;
 import io.tessera.crm.api.security.UserService;
+import io.tessera.crm.support.jpa.BatchWrites;
 import io.tessera.crm.support.jpa.Cursors;
 import io.tessera.crm.support.jpa.Transactions;
 import io.tessera.crm.support.validation.Checks;
@@ -84,35 +86,59 @@ public class DealServiceImpl implements DealService {
 
     @Override
     public DealDto create(Caller caller, DealInput input) {
-        requireInput(input);
         DealEvents queued = new DealEvents();
         DealDto created = tx.write(em -> {
-            Checks c = new Checks();
-            String owner = checks.checkFields(c, caller, input, null);
-            StageEntity stage = checks.resolveStage(em, c, input.pipelineId(), input.stageId(), null);
-            checks.checkLoss(c, stage, input, null);
-            c.throwIfAny();
-
-            Instant now = DealsData.now();
-            DealEntity d = new DealEntity();
-            applyFields(d, input, owner);
-            d.setCreatedAt(now);
-            d.setUpdatedAt(now);
-            d.setArchived(false);
-            StageMoves.enterStage(d, stage, input.lossReason(), input.lossComment(), now);
-            em.persist(d);
-            StageChangeEntity entered = new StageChangeEntity(d.getId(), null, stage.getId(), stage.getPipelineId(),
-                    now, caller.username());
-            em.persist(entered);
+            NewDeal deal = persistNew(em, caller, input);
             em.flush();
-            queued.add(CrmEvents.CREATED, caller.username(), d,
-                    "Deal '" + d.getTitle() + "' created in " + stage.getName(), null);
-            StageMoves.queueCloseEvent(queued, caller, d, null, stage);
-            // a new deal's history is the stage it was created in: no need to read it back
-            return DealDtos.toDto(d, List.of(DealDtos.stageChange(entered)));
+            return announce(deal, caller, queued);
         });
         queued.sendTo(events);
         return created;
+    }
+
+    @Override
+    public List<BatchResult> createAll(Caller caller, List<DealInput> inputs) {
+        DealEvents queued = new DealEvents();
+        List<BatchResult> results = tx.write(em -> BatchWrites.persistEach(em, inputs,
+                input -> persistNew(em, caller, input),
+                deal -> BatchResult.ok(announce(deal, caller, queued).id(), deal.deal().getVersion())));
+        queued.postBatches(events);
+        return results;
+    }
+
+    /** A deal persisted in this transaction with the stage it was created in. */
+    private record NewDeal(DealEntity deal, StageEntity stage, StageChangeEntity entered) {
+    }
+
+    /** Checks the input as {@link #create} does and persists the deal and its first stage entry (not flushed). */
+    private NewDeal persistNew(EntityManager em, Caller caller, DealInput input) {
+        requireInput(input);
+        DealChecks.Checked checked = checks.all(em, caller, input, null);
+        String owner = checked.owner();
+        StageEntity stage = checked.stage();
+
+        Instant now = DealsData.now();
+        DealEntity d = new DealEntity();
+        applyFields(d, input, owner);
+        d.setCreatedAt(now);
+        d.setUpdatedAt(now);
+        d.setArchived(false);
+        StageMoves.enterStage(d, stage, input.lossReason(), input.lossComment(), now);
+        em.persist(d);
+        StageChangeEntity entered = new StageChangeEntity(d.getId(), null, stage.getId(), stage.getPipelineId(),
+                now, caller.username());
+        em.persist(entered);
+        return new NewDeal(d, stage, entered);
+    }
+
+    /** Once flushed: queues the new deal's events and answers its DTO. */
+    private static DealDto announce(NewDeal n, Caller caller, DealEvents queued) {
+        DealEntity d = n.deal();
+        queued.add(CrmEvents.CREATED, caller.username(), d,
+                "Deal '" + d.getTitle() + "' created in " + n.stage().getName(), null);
+        StageMoves.queueCloseEvent(queued, caller, d, null, n.stage());
+        // a new deal's history is the stage it was created in: no need to read it back
+        return DealDtos.toDto(d, List.of(DealDtos.stageChange(n.entered())));
     }
 
     @Override
@@ -123,11 +149,9 @@ public class DealServiceImpl implements DealService {
             DealEntity d = visible(em, caller, id);
             checkVersion(d, expectedVersion);
             requireLive(d);
-            Checks c = new Checks();
-            String owner = checks.checkFields(c, caller, input, d);
-            StageEntity stage = checks.resolveStage(em, c, input.pipelineId(), input.stageId(), d);
-            checks.checkLoss(c, stage, input, d);
-            c.throwIfAny();
+            DealChecks.Checked checked = checks.all(em, caller, input, d);
+            String owner = checked.owner();
+            StageEntity stage = checked.stage();
 
             boolean stageMoves = stage.getId() != d.getStageId();
             boolean otherChanges = !Objects.equals(d.getTitle(), input.title().trim())

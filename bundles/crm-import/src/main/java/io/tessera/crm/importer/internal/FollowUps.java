@@ -2,6 +2,7 @@ package io.tessera.crm.importer.internal;
 
 import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.CrmException;
+import io.tessera.crm.api.contacts.BatchResult;
 import io.tessera.crm.api.deals.DealDto;
 import io.tessera.crm.api.deals.DealInput;
 import io.tessera.crm.api.deals.DealQuery;
@@ -26,14 +27,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Creates the deals and tasks of import rows ({@link FollowUp}) through the core's deal and task services once the
- * row's record is written, and archives them again on undo. One record per call (the deal service's own checks,
- * events and timeline entries): a file with a deal on every row imports at the deal service's pace. A record that
+ * row's record is written, and archives them again on undo: a buffer's deals in one
+ * {@link DealService#createAll} call and its tasks in one {@link TaskService#createAll} (the services' own checks;
+ * one transaction and one batch event each, which the timeline records in one transaction). A record that
  * already has an open deal (or open task) with the same title gets no second one, so importing a file twice does
  * not double the deals.
  */
@@ -94,9 +97,11 @@ final class FollowUps {
     /**
      * The deals and tasks of a buffer's rows, for the records the rows created or changed (or that already had the
      * row's values), once those are written; in create-only mode not for existing records, in a dry run only noted.
+     * The buffer's deals are created in one call, then its tasks (linked to the row's new deal) in another.
      */
     void writeAll(Caller caller, List<ParsedRow> rows, ImportOptions options, Supplier<Stages> stages) {
         Entity entity = options.entity();
+        List<RowFollowUp> work = new ArrayList<>();
         for (ParsedRow p : rows) {
             ImportRowEntity r = p.row();
             Draft d = p.draft();
@@ -105,64 +110,131 @@ final class FollowUps {
                     || Outcome.valueOf(r.outcome) == Outcome.SKIPPED && options.mode() == Mode.CREATE_ONLY) {
                 continue;
             }
-            List<String> notes = new ArrayList<>();
             if (options.isDryRun()) {
-                notes.add((d.followUp.hasDeal() ? "a deal" : "") + (d.followUp.hasDeal() && d.followUp.hasTask()
-                        ? " and " : "") + (d.followUp.hasTask() ? "a task" : "") + " would be created");
+                RowOutcomes.addNotes(r, (d.followUp.hasDeal() ? "a deal" : "")
+                        + (d.followUp.hasDeal() && d.followUp.hasTask() ? " and " : "")
+                        + (d.followUp.hasTask() ? "a task" : "") + " would be created");
             } else {
-                String name = entity == Entity.COMPANIES ? d.name : d.fullName();
-                write(caller, r, d, entity, r.recordId, Outcome.valueOf(r.outcome) == Outcome.CREATED,
-                        d.linkedCompanyId, name, stages.get(), notes);
+                work.add(new RowFollowUp(r, d, entity));
             }
-            RowOutcomes.addNotes(r, String.join("; ", notes));
         }
+        if (work.isEmpty()) {
+            return;
+        }
+        createDeals(caller, work, stages.get());
+        createTasks(caller, work);
+        work.forEach(w -> RowOutcomes.addNotes(w.row, String.join("; ", w.notes)));
     }
 
     /**
-     * Creates the row's deal and task for its record and notes what happened on the row; the record is the contact
-     * (with the company named on the row) or the company. A record the row has just created has no deal or task yet,
-     * so only an older one is searched for an open deal (task) of that title.
+     * A row whose record gets a deal or task: the record is the contact (with the company named on the row) or the
+     * company. A record the row has just created has no deal or task yet, so only an older one is searched for an
+     * open deal (task) of that title.
      */
-    private void write(Caller caller, ImportRowEntity r, Draft d, Entity entity, long recordId, boolean newRecord,
-               Long companyId, String recordName, Stages stages, List<String> notes) {
-        FollowUp f = d.followUp;
-        Long contactId = entity == Entity.CONTACTS ? Long.valueOf(recordId) : null;
-        Long company = entity == Entity.COMPANIES ? Long.valueOf(recordId) : companyId;
-        if (f.hasDeal()) {
-            String title = f.dealTitle != null ? f.dealTitle : recordName;
+    private static final class RowFollowUp {
+        final ImportRowEntity row;
+        final FollowUp followUp;
+        final String owner;
+        final Long contactId;
+        final Long companyId;
+        final String recordName;
+        final boolean newRecord;
+        final List<String> notes = new ArrayList<>(2);
+
+        RowFollowUp(ImportRowEntity row, Draft d, Entity entity) {
+            this.row = row;
+            this.followUp = d.followUp;
+            this.owner = d.owner;
+            this.contactId = entity == Entity.CONTACTS ? row.recordId : null;
+            this.companyId = entity == Entity.COMPANIES ? row.recordId : d.linkedCompanyId;
+            this.recordName = entity == Entity.COMPANIES ? d.name : d.fullName();
+            this.newRecord = Outcome.valueOf(row.outcome) == Outcome.CREATED;
+        }
+
+        String dealTitle() {
+            return followUp.dealTitle != null ? followUp.dealTitle : recordName;
+        }
+
+        String taskTitle() {
+            return followUp.taskTitle != null ? followUp.taskTitle : "Follow up: " + recordName;
+        }
+    }
+
+    private void createDeals(Caller caller, List<RowFollowUp> work, Stages stages) {
+        List<RowFollowUp> creating = new ArrayList<>();
+        List<DealInput> inputs = new ArrayList<>();
+        for (RowFollowUp w : work) {
+            if (!w.followUp.hasDeal()) {
+                continue;
+            }
             try {
-                DealDto existing = newRecord ? null : openDeal(caller, title, contactId, company);
+                DealDto existing = w.newRecord ? null : openDeal(caller, w.dealTitle(), w.contactId, w.companyId);
                 if (existing != null) {
-                    notes.add("deal '" + title + "' exists (" + existing.id() + ")");
-                } else {
-                    Long stageId = stages.idOf(f.dealStage);
-                    DealDto deal = deals.create(caller, new DealInput(title, null, stageId, f.dealAmount,
-                            f.dealCurrency, null, d.owner, company, contactId == null ? List.of() : List.of(contactId),
-                            "import", null, null));
-                    r.dealId = deal.id();
-                    notes.add("deal " + deal.id() + " created");
+                    w.notes.add("deal '" + w.dealTitle() + "' exists (" + existing.id() + ")");
+                    continue;
                 }
             } catch (CrmException e) {
-                notes.add("deal not created (column " + f.dealColumn + "): " + e.getMessage());
+                w.notes.add(notCreated("deal", w.followUp.dealColumn, e));
+                continue;
             }
+            creating.add(w);
+            inputs.add(new DealInput(w.dealTitle(), null, stages.idOf(w.followUp.dealStage), w.followUp.dealAmount,
+                    w.followUp.dealCurrency, null, w.owner, w.companyId,
+                    w.contactId == null ? List.of() : List.of(w.contactId), "import", null, null));
         }
-        if (f.hasTask()) {
-            String title = f.taskTitle != null ? f.taskTitle : "Follow up: " + recordName;
+        if (inputs.isEmpty()) {
+            return;
+        }
+        noteResults(creating, deals.createAll(caller, inputs), "deal", (w, id) -> w.row.dealId = id,
+                w -> w.followUp.dealColumn);
+    }
+
+    private void createTasks(Caller caller, List<RowFollowUp> work) {
+        List<RowFollowUp> creating = new ArrayList<>();
+        List<TaskInput> inputs = new ArrayList<>();
+        for (RowFollowUp w : work) {
+            if (!w.followUp.hasTask()) {
+                continue;
+            }
             try {
-                TaskDto existing = newRecord ? null : openTask(caller, title, contactId, company);
+                TaskDto existing = w.newRecord ? null : openTask(caller, w.taskTitle(), w.contactId, w.companyId);
                 if (existing != null) {
-                    notes.add("task '" + title + "' exists (" + existing.id() + ")");
-                } else {
-                    TaskDto task = tasks.create(caller, new TaskInput(title, null,
-                            f.taskDue == null ? null : f.taskDue.atStartOfDay(ZoneOffset.UTC).toInstant(), null,
-                            d.owner, null, null, null, company, contactId, r.dealId));
-                    r.taskId = task.id();
-                    notes.add("task " + task.id() + " created");
+                    w.notes.add("task '" + w.taskTitle() + "' exists (" + existing.id() + ")");
+                    continue;
                 }
             } catch (CrmException e) {
-                notes.add("task not created (column " + f.taskColumn + "): " + e.getMessage());
+                w.notes.add(notCreated("task", w.followUp.taskColumn, e));
+                continue;
+            }
+            creating.add(w);
+            inputs.add(new TaskInput(w.taskTitle(), null, w.followUp.taskDue == null ? null
+                    : w.followUp.taskDue.atStartOfDay(ZoneOffset.UTC).toInstant(), null, w.owner, null, null, null,
+                    w.companyId, w.contactId, w.row.dealId));
+        }
+        if (inputs.isEmpty()) {
+            return;
+        }
+        noteResults(creating, tasks.createAll(caller, inputs), "task", (w, id) -> w.row.taskId = id,
+                w -> w.followUp.taskColumn);
+    }
+
+    /** Notes on each row what the batch call did with its deal (task); {@code created} takes the new record's id. */
+    private static void noteResults(List<RowFollowUp> rows, List<BatchResult> results, String kind,
+                                    BiConsumer<RowFollowUp, Long> created, Function<RowFollowUp, String> column) {
+        for (int i = 0; i < results.size(); i++) {
+            RowFollowUp w = rows.get(i);
+            BatchResult result = results.get(i);
+            if (result.ok()) {
+                created.accept(w, result.id());
+                w.notes.add(kind + " " + result.id() + " created");
+            } else {
+                w.notes.add(notCreated(kind, column.apply(w), result.error()));
             }
         }
+    }
+
+    private static String notCreated(String kind, String column, CrmException e) {
+        return kind + " not created (column " + column + "): " + e.getMessage();
     }
 
     /*

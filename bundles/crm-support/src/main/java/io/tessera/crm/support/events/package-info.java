@@ -1,6 +1,6 @@
-/** Reading the core's events the same way in every bundle that follows them. */
+/** Reading (and, for batch events, sending) the core's events the same way in every bundle. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tessera.crm.support.events;
 
 import org.osgi.annotation.bundle.Export;

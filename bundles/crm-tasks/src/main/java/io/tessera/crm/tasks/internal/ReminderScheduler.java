@@ -2,6 +2,7 @@ package io.tessera.crm.tasks.internal;
 
 import io.tessera.crm.api.CrmEvents;
 import io.tessera.crm.api.tasks.TaskStatus;
+import io.tessera.crm.support.events.BatchEvents;
 import io.tessera.crm.support.jpa.Transactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -107,11 +108,21 @@ public class ReminderScheduler implements EventHandler {
         // "looking" first: a look that begins after it was read sees this event's task in the database
         boolean lookUnderWay = looking;
         Instant wakeUp = nextAt;
-        if (lookUnderWay || event.getProperty(TaskEvents.PENDING_REMINDER) instanceof Instant remindAt
-                && (wakeUp == null || remindAt.isBefore(wakeUp))) {
+        if (lookUnderWay || bringsAReminderBefore(event, wakeUp)) {
             looksAskedByEvents.incrementAndGet();
             lookSoon();
         }
+    }
+
+    /** Whether the event (or one record of a batch event) has a pending reminder before {@code wakeUp} (or any). */
+    private static boolean bringsAReminderBefore(Event event, Instant wakeUp) {
+        for (Event single : BatchEvents.singles(event)) {
+            if (single.getProperty(TaskEvents.PENDING_REMINDER) instanceof Instant remindAt
+                    && (wakeUp == null || remindAt.isBefore(wakeUp))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many task events have made it look (for tests). */

@@ -2,6 +2,7 @@ package io.tessera.crm.tasks.internal;
 
 import io.tessera.crm.api.CrmEvents;
 import io.tessera.crm.api.tasks.TaskStatus;
+import io.tessera.crm.support.events.BatchEvents;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,6 +35,13 @@ final class TaskEvents {
         List<Event> toSend = List.copyOf(pending);
         pending.clear();
         toSend.forEach(events::sendEvent);
+    }
+
+    /** Posts what was queued by a bulk call as batch events, one per action ({@link BatchEvents}). */
+    void postBatches(EventAdmin events) {
+        List<Event> toPost = List.copyOf(pending);
+        pending.clear();
+        BatchEvents.post(events, toPost);
     }
 
     boolean isEmpty() {

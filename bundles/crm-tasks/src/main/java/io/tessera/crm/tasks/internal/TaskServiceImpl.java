@@ -7,6 +7,7 @@ import io.tessera.crm.api.NotFoundException;
 import io.tessera.crm.api.Page;
 import io.tessera.crm.api.StaleVersionException;
 import io.tessera.crm.api.ValidationException;
+import io.tessera.crm.api.contacts.BatchResult;
 import io.tessera.crm.api.contacts.CompanyService;
 import io.tessera.crm.api.contacts.ContactService;
 import io.tessera.crm.api.deals.DealService;
@@ -17,6 +18,7 @@ import io.tessera.crm.api.tasks.TaskInput;
 import io.tessera.crm.api.tasks.TaskQuery;
 import io.tessera.crm.api.tasks.TaskService;
 import io.tessera.crm.api.tasks.TaskStatus;
+import io.tessera.crm.support.jpa.BatchWrites;
 import io.tessera.crm.support.jpa.Cursors;
 import io.tessera.crm.support.jpa.Transactions;
 import io.tessera.crm.support.validation.Checks;
@@ -102,29 +104,51 @@ public class TaskServiceImpl implements TaskService {
 
     @Override
     public TaskDto create(Caller caller, TaskInput input) {
-        requireInput(input);
+        Instant now = now();
         return writeThenSend(queued -> tx.write(em -> {
-            Checks c = new Checks();
-            String assignee = checks.checkFields(em, c, caller, input, null);
-            c.throwIfAny();
-
-            Instant now = now();
-            TaskEntity t = new TaskEntity();
-            applyFields(t, input, assignee);
-            TaskStatus status = input.status() == null ? TaskStatus.OPEN : input.status();
-            t.setStatus(status);
-            t.setCompletedAt(status == TaskStatus.DONE ? now : null);
-            t.setCreatedBy(caller.username());
-            t.setArchived(false);
-            t.setCreatedAt(now);
-            t.setUpdatedAt(now);
-            em.persist(t);
+            TaskEntity t = persistNew(em, caller, input, now);
             em.flush();
-            String summary = TaskEvents.name(t) + " created for " + t.getAssignee()
-                    + (t.getDueAt() == null ? "" : ", due " + TaskEvents.format(t.getDueAt()));
-            queued.add(CrmEvents.CREATED, caller.username(), t, summary);
-            return toDto(t, List.of(), now); // a task just created has no subtasks yet
+            return announce(t, caller, queued, now);
         }));
+    }
+
+    @Override
+    public List<BatchResult> createAll(Caller caller, List<TaskInput> inputs) {
+        Instant now = now();
+        TaskEvents queued = new TaskEvents();
+        List<BatchResult> results = tx.write(em -> BatchWrites.persistEach(em, inputs,
+                input -> persistNew(em, caller, input, now),
+                t -> BatchResult.ok(announce(t, caller, queued, now).id(), t.getVersion())));
+        queued.postBatches(events);
+        return results;
+    }
+
+    /** Checks the input as {@link #create} does and persists the task (not flushed). */
+    private TaskEntity persistNew(EntityManager em, Caller caller, TaskInput input, Instant now) {
+        requireInput(input);
+        Checks c = new Checks();
+        String assignee = checks.checkFields(em, c, caller, input, null);
+        c.throwIfAny();
+
+        TaskEntity t = new TaskEntity();
+        applyFields(t, input, assignee);
+        TaskStatus status = input.status() == null ? TaskStatus.OPEN : input.status();
+        t.setStatus(status);
+        t.setCompletedAt(status == TaskStatus.DONE ? now : null);
+        t.setCreatedBy(caller.username());
+        t.setArchived(false);
+        t.setCreatedAt(now);
+        t.setUpdatedAt(now);
+        em.persist(t);
+        return t;
+    }
+
+    /** Once flushed: queues the new task's event and answers its DTO. */
+    private static TaskDto announce(TaskEntity t, Caller caller, TaskEvents queued, Instant now) {
+        String summary = TaskEvents.name(t) + " created for " + t.getAssignee()
+                + (t.getDueAt() == null ? "" : ", due " + TaskEvents.format(t.getDueAt()));
+        queued.add(CrmEvents.CREATED, caller.username(), t, summary);
+        return toDto(t, List.of(), now); // a task just created has no subtasks yet
     }
 
     @Override

@@ -10,7 +10,9 @@ import io.tessera.crm.api.tasks.Priority;
 import io.tessera.crm.api.tasks.TaskDto;
 import io.tessera.crm.api.tasks.TaskQuery;
 import io.tessera.crm.api.tasks.TaskStatus;
+import io.tessera.crm.support.events.BatchEvents;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,5 +140,28 @@ public class AutomaticTasksTest extends TasksFixture {
         List<TaskDto> created = automatic.create(dealEvent(STAGE_CHANGED, 21, 5, "anna", List.of()));
         assertEquals(2, created.size());
         assertEquals(created.get(0), tasks.get(Caller.SYSTEM, created.get(0).id()));
+    }
+
+    @Test
+    public void aBatchOfNewDealsGetsItsStagesTasksInOneCall() {
+        Event deal21 = dealEvent(DEAL_CREATED, 21, 5L, "anna", List.of(3L)); // company 3 is archived
+        Event deal22 = dealEvent(DEAL_CREATED, 22, 5L, "ben", List.of());
+        Event deal23 = dealEvent(DEAL_CREATED, 23, 6L, "anna", List.of()); // a stage without templates
+        Event ghost = dealEvent(DEAL_CREATED, 24, 5L, "ghost", List.of()); // no such user: skipped
+        events.subscribe(DEAL_CREATED + CrmEvents.BATCH_SUFFIX, automatic);
+
+        BatchEvents.post(events, List.of(deal21, deal22, deal23, ghost));
+
+        // deal 22's two in the batch, then deal 21's again one by one without the archived company
+        List<TaskDto> created = all().stream().sorted(Comparator.comparing(TaskDto::id)).toList();
+        assertEquals(List.of(22L, 22L, 21L, 21L), created.stream().map(TaskDto::dealId).toList());
+        assertEquals(List.of("ben", "ben", "anna", "anna"), created.stream().map(TaskDto::assignee).toList());
+        assertNull(created.get(2).companyId());
+        assertEquals("Arrange the measurement", created.get(0).title());
+        assertEquals("Prepare the quote", created.get(1).title());
+        assertEquals(NOW.plus(Duration.ofHours(72)), created.get(1).dueAt());
+        assertEquals(1, events.events.stream()
+                .filter(e -> e.getTopic().equals(CrmEvents.topic(CrmEvents.TASK, CrmEvents.CREATED + CrmEvents.BATCH_SUFFIX)))
+                .count());
     }
 }

@@ -7,12 +7,15 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import io.tessera.crm.api.CrmEvents;
+import io.tessera.crm.api.contacts.BatchResult;
+import io.tessera.crm.api.tasks.TaskInput;
 import io.tessera.crm.api.tasks.TaskDto;
 import io.tessera.crm.api.tasks.TaskStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -142,6 +145,27 @@ public class ReminderSchedulerTest extends TasksFixture {
         assertEquals(1, scheduler.looksAskedByEvents());
         assertTrue(await(one, 5000));
         assertEquals(soon.id(), events.only(REMINDER).getProperty(CrmEvents.ID));
+    }
+
+    @Test
+    public void aBatchOfTasksMakesItLookOnceWhenOneOfThemBringsAnEarlierReminder() throws Exception {
+        startScheduler(ReminderScheduler.RESCAN, true);
+        for (int i = 0; i < 100 && (scheduler.nextWakeUp() == null); i++) {
+            await(new CountDownLatch(1), 50); // the look at activation
+        }
+        List<TaskInput> imported = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            imported.add(task("Imported " + i).due(Instant.parse("2030-01-15T16:30:00Z")).build());
+        }
+        live.createAll(ANNA, imported);
+        assertEquals("tasks without a reminder", 0, scheduler.looksAskedByEvents());
+
+        CountDownLatch one = events.expect(REMINDER, 1);
+        List<BatchResult> created = live.createAll(ANNA, List.of(task("Later").build(),
+                task("Soon").remind(inMillis(200)).build()));
+        assertEquals(1, scheduler.looksAskedByEvents());
+        assertTrue(await(one, 5000));
+        assertEquals(created.get(1).id(), events.only(REMINDER).getProperty(CrmEvents.ID));
     }
 
     @Test

@@ -1,14 +1,12 @@
 package io.tessera.crm.timeline.internal;
 
 import io.tessera.crm.api.CrmEvents;
-import io.tessera.crm.api.contacts.ContactBatchService;
+import io.tessera.crm.support.events.BatchEvents;
 import io.tessera.crm.support.jpa.Transactions;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import javax.persistence.EntityManagerFactory;
 import org.osgi.service.component.annotations.Activate;
@@ -45,47 +43,19 @@ public class TimelineRecorder implements EventHandler {
         this.clock = clock;
     }
 
+    /**
+     * A batch event ({@code <entity>/<ACTION>_BATCH}, see {@link CrmEvents#BATCH_SUFFIX}) gives one entry per record,
+     * exactly as from the record's own event, all written in one transaction.
+     */
     @Override
     public void handleEvent(Event event) {
-        if (event != null && event.getProperty(ContactBatchService.RECORDS) instanceof List<?> records
-                && event.getTopic().endsWith(ContactBatchService.BATCH_SUFFIX)) {
-            handleBatch(event, records);
+        if (event == null) {
             return;
         }
         try {
-            TimelineEntryEntity entry = toEntry(event);
-            if (entry != null) {
-                tx.write(em -> {
-                    em.persist(entry);
-                    return null;
-                });
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("could not record event {} in the timeline", event == null ? null : event.getTopic(), e);
-        }
-    }
-
-    /**
-     * A batch event ({@code <entity>/<ACTION>_BATCH}, see {@link ContactBatchService}): one entry per record, exactly
-     * as from the record's own {@code <entity>/<ACTION>} event, all written in one transaction.
-     */
-    private void handleBatch(Event event, List<?> records) {
-        String topic = event.getTopic();
-        String single = topic.substring(0, topic.length() - ContactBatchService.BATCH_SUFFIX.length());
-        try {
-            List<TimelineEntryEntity> entries = new ArrayList<>(records.size());
-            for (Object r : records) {
-                if (!(r instanceof Map<?, ?> map)) {
-                    continue;
-                }
-                Map<String, Object> props = new HashMap<>();
-                for (String name : event.getPropertyNames()) {
-                    if (!ContactBatchService.RECORDS.equals(name) && !EventConstants.EVENT_TOPIC.equals(name)) {
-                        props.put(name, event.getProperty(name));
-                    }
-                }
-                map.forEach((k, v) -> props.put(String.valueOf(k), v));
-                TimelineEntryEntity entry = toEntry(new Event(single, props));
+            List<TimelineEntryEntity> entries = new ArrayList<>();
+            for (Event single : BatchEvents.singles(event)) {
+                TimelineEntryEntity entry = toEntry(single);
                 if (entry != null) {
                     entries.add(entry);
                 }
@@ -97,7 +67,7 @@ public class TimelineRecorder implements EventHandler {
                 });
             }
         } catch (RuntimeException e) {
-            LOG.warn("could not record batch event {} ({} records) in the timeline", topic, records.size(), e);
+            LOG.warn("could not record event {} in the timeline", event.getTopic(), e);
         }
     }
 

@@ -1,0 +1,47 @@
+package io.tessera.crm.support.jpa;
+
+import io.tessera.crm.api.CrmException;
+import io.tessera.crm.api.contacts.BatchResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javax.persistence.EntityManager;
+
+/**
+ * The shape of a batch create (such as {@code DealService.createAll}) inside its one transaction: each item checked
+ * and persisted, an item's {@link CrmException} kept as its result, one flush for all, then each written item's
+ * result (with its version, known only after the flush).
+ */
+public final class BatchWrites {
+    private BatchWrites() {
+    }
+
+    /**
+     * @param persist checks one input and persists it without flushing; throws the {@link CrmException} the
+     *                single-record method would throw
+     * @param written after the flush: the result of a persisted item (and whatever the caller does with it, such as
+     *                queueing its events)
+     * @return one result per input, in input order
+     */
+    public static <I, P> List<BatchResult> persistEach(EntityManager em, List<I> inputs, Function<I, P> persist,
+                                                       Function<P, BatchResult> written) {
+        List<P> persisted = new ArrayList<>(inputs.size());
+        List<CrmException> refused = new ArrayList<>(inputs.size());
+        for (I input : inputs) {
+            try {
+                persisted.add(persist.apply(input));
+                refused.add(null);
+            } catch (CrmException e) {
+                persisted.add(null);
+                refused.add(e);
+            }
+        }
+        em.flush();
+        List<BatchResult> results = new ArrayList<>(inputs.size());
+        for (int i = 0; i < persisted.size(); i++) {
+            P item = persisted.get(i);
+            results.add(item == null ? BatchResult.failed(refused.get(i)) : written.apply(item));
+        }
+        return results;
+    }
+}

@@ -1,0 +1,90 @@
+package io.tessera.crm.tasks.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import io.tessera.crm.api.CrmEvents;
+import io.tessera.crm.api.FieldError;
+import io.tessera.crm.api.ValidationException;
+import io.tessera.crm.api.contacts.BatchResult;
+import io.tessera.crm.api.tasks.TaskDto;
+import io.tessera.crm.api.tasks.TaskInput;
+import io.tessera.crm.api.tasks.TaskStatus;
+import io.tessera.crm.support.events.BatchEvents;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.Test;
+import org.osgi.service.event.Event;
+
+/** {@code TaskService.createAll}: the checks of {@code create}, one transaction, one batch event. */
+public class TaskBatchCreateTest extends TasksFixture {
+    private static final Instant DUE = Instant.parse("2026-12-01T10:00:00Z");
+
+    @Test
+    public void theValidTasksAreWrittenAndEachOtherItemGetsTheErrorCreateWouldThrow() {
+        List<TaskInput> inputs = Arrays.asList(
+                task("Call back").due(DUE).remind(DUE).company(1L).contact(11L).deal(21L).build(),
+                task(" ").assignee("ben").company(99L).build(),
+                null,
+                task("On an archived deal").deal(23L).build(),
+                task("Done already").status(TaskStatus.DONE).build());
+
+        List<BatchResult> results = tasks.createAll(ANNA, inputs);
+
+        assertEquals(5, results.size());
+        assertTrue(results.get(0).ok());
+        assertEquals(fieldsOf(() -> tasks.create(ANNA, inputs.get(1))), fields(results.get(1)));
+        assertEquals(List.of("body"), fields(results.get(2)));
+        assertEquals(messageOf(() -> tasks.create(ANNA, inputs.get(3))),
+                ((ValidationException) results.get(3).error()).errors().get(0).message());
+        assertTrue(results.get(4).ok());
+
+        TaskDto call = tasks.get(ANNA, results.get(0).id());
+        assertEquals(results.get(0).version(), call.version());
+        assertEquals("Call back", call.title());
+        assertEquals(DUE, call.dueAt());
+        assertEquals(DUE, call.remindAt());
+        assertEquals("anna", call.assignee());
+        assertEquals("anna", call.createdBy());
+        assertEquals(Long.valueOf(21), call.dealId());
+        assertEquals(TaskStatus.OPEN, call.status());
+        assertEquals(NOW, tasks.get(ANNA, results.get(4).id()).completedAt());
+        assertEquals(2, tasks.list(ADMIN, allQuery()).items().size());
+    }
+
+    @Test
+    public void oneBatchEventCarriesWhatEachTasksOwnEventWould() {
+        TaskInput input = task("Call back").due(DUE).remind(DUE).company(1L).deal(21L).build();
+        TaskDto single = tasks.create(ANNA, input);
+        Event singleEvent = events.only(CrmEvents.topic(CrmEvents.TASK, CrmEvents.CREATED));
+        events.events.clear();
+
+        List<BatchResult> results = tasks.createAll(ANNA, List.of(input, task("Second").build()));
+
+        Event batch = events.only(CrmEvents.topic(CrmEvents.TASK, CrmEvents.CREATED + CrmEvents.BATCH_SUFFIX));
+        assertEquals(1, events.events.size());
+        List<Event> records = BatchEvents.singles(batch);
+        assertEquals(2, records.size());
+        for (String name : singleEvent.getPropertyNames()) {
+            Object expected = switch (name) {
+                case CrmEvents.ID -> results.get(0).id();
+                default -> singleEvent.getProperty(name);
+            };
+            assertEquals(name, expected, records.get(0).getProperty(name));
+        }
+        assertEquals(DUE, records.get(0).getProperty(TaskEvents.PENDING_REMINDER));
+        assertEquals(results.get(1).id(), records.get(1).getProperty(CrmEvents.ID));
+        assertFalse(single.id() == results.get(0).id());
+
+        events.events.clear();
+        tasks.createAll(ANNA, List.of(task("").build()));
+        assertEquals(List.of(), events.events);
+    }
+
+    private static List<String> fields(BatchResult result) {
+        assertFalse(result.ok());
+        return ((ValidationException) result.error()).errors().stream().map(FieldError::field).toList();
+    }
+}
