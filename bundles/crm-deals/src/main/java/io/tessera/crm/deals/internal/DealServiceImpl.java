@@ -19,7 +19,7 @@ import io.tessera.crm.api.deals.PipelineService;
 import io.tessera.crm.api.deals.StageChange;
 import io.tessera.crm.api.deals.StageKind;
 import io.tessera.crm.api.security.UserService;
-import io.tessera.crm.support.jpa.BatchWrites;
+import io.tessera.crm.support.jpa.BatchCreates;
 import io.tessera.crm.support.jpa.Cursors;
 import io.tessera.crm.support.jpa.Transactions;
 import io.tessera.crm.support.validation.Checks;
@@ -99,7 +99,7 @@ public class DealServiceImpl implements DealService {
     @Override
     public List<BatchResult> createAll(Caller caller, List<DealInput> inputs) {
         DealEvents queued = new DealEvents();
-        List<BatchResult> results = tx.write(em -> BatchWrites.persistEach(em, inputs,
+        List<BatchResult> results = tx.write(em -> BatchCreates.persistEach(em, inputs,
                 input -> persistNew(em, caller, input),
                 deal -> BatchResult.ok(announce(deal, caller, queued).id(), deal.deal().getVersion())));
         queued.postBatches(events);

@@ -20,7 +20,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +68,7 @@ public final class ImportBenchmark {
         Path db = dir.resolve("db");
         long before = 0;
         Run run;
+        long classesBefore;
         try (Server server = new Server(db)) {
             if (warmUp > 0) {
                 // A server imports with compiled code; a cold JVM on 2 cores spends about as much CPU time compiling
@@ -77,7 +80,9 @@ public final class ImportBenchmark {
                         warm.seconds, warm.jitSeconds);
                 before = server.maxContactId();
             }
-            run = server.importFile(writeCsv(dir.resolve("contacts.csv"), n, 0, perCompany));
+            Path contacts = writeCsv(dir.resolve("contacts.csv"), n, 0, perCompany);
+            classesBefore = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
+            run = server.importFile(contacts);
         }
         double importSeconds = run.seconds;
         ImportDto job = run.job;
@@ -89,6 +94,10 @@ public final class ImportBenchmark {
         System.out.printf("CPU: %.1f s of CPU time in %.1f s (%.2f cores busy of %d); of it the import thread %.1f s,"
                 + " GC %.1f s, JIT %.1f s%n", run.cpuSeconds, importSeconds, run.cpuSeconds / importSeconds,
                 Runtime.getRuntime().availableProcessors(), run.importThreadSeconds, run.gcSeconds, run.jitSeconds);
+        // Derby generates and loads a class for every statement it compiles, also when it recompiles one because a
+        // table it reads grew by a tenth (its stale plan check), and the JIT then compiles that class too
+        System.out.printf("CLASSES: %d loaded during the measured import%n",
+                ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount() - classesBefore);
         System.out.printf("CPU of the other threads: %s%n", run.threadSeconds.entrySet().stream()
                 .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
         EmbeddedDataSource ds = dataSource(db);

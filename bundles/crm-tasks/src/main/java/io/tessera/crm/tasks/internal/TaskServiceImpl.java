@@ -18,7 +18,7 @@ import io.tessera.crm.api.tasks.TaskInput;
 import io.tessera.crm.api.tasks.TaskQuery;
 import io.tessera.crm.api.tasks.TaskService;
 import io.tessera.crm.api.tasks.TaskStatus;
-import io.tessera.crm.support.jpa.BatchWrites;
+import io.tessera.crm.support.jpa.BatchCreates;
 import io.tessera.crm.support.jpa.Cursors;
 import io.tessera.crm.support.jpa.Transactions;
 import io.tessera.crm.support.validation.Checks;
@@ -116,7 +116,7 @@ public class TaskServiceImpl implements TaskService {
     public List<BatchResult> createAll(Caller caller, List<TaskInput> inputs) {
         Instant now = now();
         TaskEvents queued = new TaskEvents();
-        List<BatchResult> results = tx.write(em -> BatchWrites.persistEach(em, inputs,
+        List<BatchResult> results = tx.write(em -> BatchCreates.persistEach(em, inputs,
                 input -> persistNew(em, caller, input, now),
                 t -> BatchResult.ok(announce(t, caller, queued, now).id(), t.getVersion())));
         queued.postBatches(events);

@@ -12,8 +12,8 @@ import javax.persistence.EntityManager;
  * and persisted, an item's {@link CrmException} kept as its result, one flush for all, then each written item's
  * result (with its version, known only after the flush).
  */
-public final class BatchWrites {
-    private BatchWrites() {
+public final class BatchCreates {
+    private BatchCreates() {
     }
 
     /**
