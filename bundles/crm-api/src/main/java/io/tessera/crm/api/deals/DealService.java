@@ -46,6 +46,21 @@ public interface DealService {
 
     DealDto archive(Caller caller, long id);
 
+    /**
+     * Archives many deals in one transaction, for bulk work such as undoing an import: each id is handled as
+     * {@link #archive} handles it (one not visible to the caller fails alone with
+     * {@link io.tessera.crm.api.NotFoundException}; one archived already succeeds and announces nothing). One
+     * {@code tessera/crm/deal/ARCHIVED_BATCH} event is posted (asynchronously) after the commit.
+     *
+     * @return one result per id, in order
+     */
+    default List<BatchResult> archiveAll(Caller caller, List<Long> ids) {
+        return BatchResult.oneByOne(ids, id -> {
+            DealDto deal = archive(caller, id);
+            return BatchResult.ok(deal.id(), deal.version());
+        });
+    }
+
     DealDto restore(Caller caller, long id);
 
     Page<DealDto> list(Caller caller, DealQuery query);

@@ -35,6 +35,21 @@ public interface TaskService {
 
     TaskDto archive(Caller caller, long id);
 
+    /**
+     * Archives many tasks in one transaction, for bulk work such as undoing an import: each id is handled as
+     * {@link #archive} handles it (one not visible to the caller fails alone with
+     * {@link io.tessera.crm.api.NotFoundException}; one archived already succeeds and announces nothing). One
+     * {@code tessera/crm/task/ARCHIVED_BATCH} event is posted (asynchronously) after the commit.
+     *
+     * @return one result per id, in order
+     */
+    default List<BatchResult> archiveAll(Caller caller, List<Long> ids) {
+        return BatchResult.oneByOne(ids, id -> {
+            TaskDto task = archive(caller, id);
+            return BatchResult.ok(task.id(), task.version());
+        });
+    }
+
     TaskDto restore(Caller caller, long id);
 
     Page<TaskDto> list(Caller caller, TaskQuery query);

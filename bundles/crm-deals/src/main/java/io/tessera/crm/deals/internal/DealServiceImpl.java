@@ -19,7 +19,7 @@ import io.tessera.crm.api.deals.PipelineService;
 import io.tessera.crm.api.deals.StageChange;
 import io.tessera.crm.api.deals.StageKind;
 import io.tessera.crm.api.security.UserService;
-import io.tessera.crm.support.jpa.BatchCreates;
+import io.tessera.crm.support.jpa.BatchItems;
 import io.tessera.crm.support.jpa.Cursors;
 import io.tessera.crm.support.jpa.Transactions;
 import io.tessera.crm.support.validation.Checks;
@@ -99,7 +99,7 @@ public class DealServiceImpl implements DealService {
     @Override
     public List<BatchResult> createAll(Caller caller, List<DealInput> inputs) {
         DealEvents queued = new DealEvents();
-        List<BatchResult> results = tx.write(em -> BatchCreates.persistEach(em, inputs,
+        List<BatchResult> results = tx.write(em -> BatchItems.writeEach(em, inputs,
                 input -> persistNew(em, caller, input),
                 deal -> BatchResult.ok(announce(deal, caller, queued).id(), deal.deal().getVersion())));
         queued.postBatches(events);
@@ -246,6 +246,35 @@ public class DealServiceImpl implements DealService {
     }
 
     @Override
+    public List<BatchResult> archiveAll(Caller caller, List<Long> ids) {
+        DealEvents queued = new DealEvents();
+        Instant now = DealsData.now();
+        List<BatchResult> results = tx.write(em -> BatchItems.writeEach(em, ids,
+                id -> Archival.of(visible(em, caller, requireId(id)), now),
+                a -> {
+                    if (a.changed()) {
+                        queued.add(CrmEvents.ARCHIVED, caller.username(), a.deal(),
+                                "Deal '" + a.deal().getTitle() + "' archived", null);
+                    }
+                    return BatchResult.ok(a.deal().getId(), a.deal().getVersion());
+                }));
+        queued.postBatches(events);
+        return results;
+    }
+
+    /** A deal of an {@link #archiveAll} call; {@code changed} is false when it was archived already. */
+    private record Archival(DealEntity deal, boolean changed) {
+        static Archival of(DealEntity d, Instant now) {
+            if (d.isArchived()) {
+                return new Archival(d, false);
+            }
+            d.setArchived(true);
+            d.setUpdatedAt(now);
+            return new Archival(d, true);
+        }
+    }
+
+    @Override
     public DealDto restore(Caller caller, long id) {
         DealEvents queued = new DealEvents();
         DealDto restored = tx.write(em -> {
@@ -273,6 +302,13 @@ public class DealServiceImpl implements DealService {
         if (input == null) {
             throw new ValidationException("body", "is required");
         }
+    }
+
+    private static long requireId(Long id) {
+        if (id == null) {
+            throw new ValidationException("id", "is required");
+        }
+        return id;
     }
 
     private static void checkVersion(DealEntity d, long expectedVersion) {

@@ -24,6 +24,7 @@ import io.tessera.crm.importer.internal.RowReader.ParsedRow;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -268,18 +269,29 @@ final class FollowUps {
         return null;
     }
 
-    /** Archives what undo must take back; the message of a failure, or null. */
-    String archive(Caller caller, ImportRowEntity r) {
-        try {
-            if (r.taskId != null) {
-                tasks.archive(caller, r.taskId);
+    /**
+     * Archives the deals and tasks of the rows (undo): the tasks in one {@link TaskService#archiveAll} call, then the
+     * deals in one {@link DealService#archiveAll}. Returns, for each row of which something could not be archived, why.
+     */
+    Map<ImportRowEntity, String> archiveAll(Caller caller, List<ImportRowEntity> rows) {
+        Map<ImportRowEntity, String> failures = new LinkedHashMap<>();
+        List<ImportRowEntity> withTask = rows.stream().filter(r -> r.taskId != null).toList();
+        if (!withTask.isEmpty()) {
+            noteFailures(withTask, tasks.archiveAll(caller, withTask.stream().map(r -> r.taskId).toList()), failures);
+        }
+        List<ImportRowEntity> withDeal = rows.stream().filter(r -> r.dealId != null).toList();
+        if (!withDeal.isEmpty()) {
+            noteFailures(withDeal, deals.archiveAll(caller, withDeal.stream().map(r -> r.dealId).toList()), failures);
+        }
+        return failures;
+    }
+
+    private static void noteFailures(List<ImportRowEntity> rows, List<BatchResult> results,
+                                     Map<ImportRowEntity, String> failures) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (!results.get(i).ok()) {
+                failures.merge(rows.get(i), results.get(i).error().getMessage(), (a, b) -> a + "; " + b);
             }
-            if (r.dealId != null) {
-                deals.archive(caller, r.dealId);
-            }
-            return null;
-        } catch (CrmException e) {
-            return e.getMessage();
         }
     }
 }

@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * One undo, run on the import thread: the report rows that created or changed something are read newest first,
- * {@value #PAGE} at a time (keyset paging by row number), and each page is reverted in bulk (the deals and tasks of
- * rows one by one, archived through their services): created records and
+ * {@value #PAGE} at a time (keyset paging by row number), and each page is reverted in bulk: the rows' tasks and deals
+ * archived with {@code TaskService.archiveAll} and {@code DealService.archiveAll}, created records and
  * companies archived with {@link ContactBatchService#archiveContacts}/{@code archiveCompanies}, changed records set
  * back to their before-images with {@code updateContacts}/{@code updateCompanies} (the version read just before, so a
  * record changed in between fails alone). What could not be reverted is listed in the job's error.
@@ -93,13 +93,8 @@ final class UndoRun implements Runnable {
         List<ImportRowEntity> created = new ArrayList<>();
         List<ImportRowEntity> withCompany = new ArrayList<>();
         List<ImportRowEntity> changed = new ArrayList<>();
+        followUps.archiveAll(caller, rows).forEach(this::fail);
         for (ImportRowEntity r : rows) {
-            if (r.dealId != null || r.taskId != null) {
-                String error = followUps.archive(caller, r);
-                if (error != null) {
-                    fail(r, error);
-                }
-            }
             if ("CREATED".equals(r.outcome) && r.recordId != null) {
                 created.add(r);
             }

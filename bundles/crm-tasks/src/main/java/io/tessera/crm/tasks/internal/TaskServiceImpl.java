@@ -18,7 +18,7 @@ import io.tessera.crm.api.tasks.TaskInput;
 import io.tessera.crm.api.tasks.TaskQuery;
 import io.tessera.crm.api.tasks.TaskService;
 import io.tessera.crm.api.tasks.TaskStatus;
-import io.tessera.crm.support.jpa.BatchCreates;
+import io.tessera.crm.support.jpa.BatchItems;
 import io.tessera.crm.support.jpa.Cursors;
 import io.tessera.crm.support.jpa.Transactions;
 import io.tessera.crm.support.validation.Checks;
@@ -116,7 +116,7 @@ public class TaskServiceImpl implements TaskService {
     public List<BatchResult> createAll(Caller caller, List<TaskInput> inputs) {
         Instant now = now();
         TaskEvents queued = new TaskEvents();
-        List<BatchResult> results = tx.write(em -> BatchCreates.persistEach(em, inputs,
+        List<BatchResult> results = tx.write(em -> BatchItems.writeEach(em, inputs,
                 input -> persistNew(em, caller, input, now),
                 t -> BatchResult.ok(announce(t, caller, queued, now).id(), t.getVersion())));
         queued.postBatches(events);
@@ -269,6 +269,35 @@ public class TaskServiceImpl implements TaskService {
     }
 
     @Override
+    public List<BatchResult> archiveAll(Caller caller, List<Long> ids) {
+        TaskEvents queued = new TaskEvents();
+        Instant now = now();
+        List<BatchResult> results = tx.write(em -> BatchItems.writeEach(em, ids,
+                id -> Archival.of(visible(em, caller, requireId(id)), now),
+                a -> {
+                    if (a.changed()) {
+                        queued.add(CrmEvents.ARCHIVED, caller.username(), a.task(),
+                                TaskEvents.name(a.task()) + " archived");
+                    }
+                    return BatchResult.ok(a.task().getId(), a.task().getVersion());
+                }));
+        queued.postBatches(events);
+        return results;
+    }
+
+    /** A task of an {@link #archiveAll} call; {@code changed} is false when it was archived already. */
+    private record Archival(TaskEntity task, boolean changed) {
+        static Archival of(TaskEntity t, Instant now) {
+            if (t.isArchived()) {
+                return new Archival(t, false);
+            }
+            t.setArchived(true);
+            t.setUpdatedAt(now);
+            return new Archival(t, true);
+        }
+    }
+
+    @Override
     public TaskDto restore(Caller caller, long id) {
         return writeThenSend(queued -> tx.write(em -> {
             TaskEntity t = visible(em, caller, id);
@@ -292,6 +321,13 @@ public class TaskServiceImpl implements TaskService {
     }
 
     // ------------------------------------------------------------------------------------------------ validation
+
+    private static long requireId(Long id) {
+        if (id == null) {
+            throw new ValidationException("id", "is required");
+        }
+        return id;
+    }
 
     private static void requireInput(TaskInput input) {
         if (input == null) {

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.tessera.crm.api.CrmEvents;
 import io.tessera.crm.api.FieldError;
+import io.tessera.crm.api.NotFoundException;
 import io.tessera.crm.api.ValidationException;
 import io.tessera.crm.api.contacts.BatchResult;
 import io.tessera.crm.api.tasks.TaskDto;
@@ -18,8 +19,8 @@ import java.util.List;
 import org.junit.Test;
 import org.osgi.service.event.Event;
 
-/** {@code TaskService.createAll}: the checks of {@code create}, one transaction, one batch event. */
-public class TaskBatchCreateTest extends TasksFixture {
+/** {@code TaskService.createAll} and {@code archiveAll}: the single calls' checks, one transaction, batch events. */
+public class TaskBatchTest extends TasksFixture {
     private static final Instant DUE = Instant.parse("2026-12-01T10:00:00Z");
 
     @Test
@@ -81,6 +82,30 @@ public class TaskBatchCreateTest extends TasksFixture {
         events.events.clear();
         tasks.createAll(ANNA, List.of(task("").build()));
         assertEquals(List.of(), events.events);
+    }
+
+    @Test
+    public void archiveAllArchivesWhatTheCallerMayAndReportsTheRest() {
+        TaskDto mine = tasks.create(ANNA, task("Mine").build());
+        TaskDto archived = tasks.archive(ANNA, tasks.create(ANNA, task("Archived before").build()).id());
+        TaskDto bens = tasks.create(BEN, task("Ben's").build());
+        events.events.clear();
+
+        List<BatchResult> results = tasks.archiveAll(ANNA,
+                Arrays.asList(mine.id(), archived.id(), bens.id(), 999L, null));
+
+        assertTrue(results.get(0).ok());
+        assertTrue(tasks.get(ANNA, mine.id()).archived());
+        assertEquals(tasks.get(ANNA, mine.id()).version(), results.get(0).version());
+        assertTrue(results.get(1).ok());
+        assertTrue(results.get(2).error() instanceof NotFoundException);
+        assertFalse(tasks.get(BEN, bens.id()).archived());
+        assertTrue(results.get(3).error() instanceof NotFoundException);
+        assertEquals(List.of("id"), fields(results.get(4)));
+        Event batch = events.only(CrmEvents.topic(CrmEvents.TASK, CrmEvents.ARCHIVED + CrmEvents.BATCH_SUFFIX));
+        assertEquals(1, events.events.size());
+        assertEquals(List.of(mine.id()), BatchEvents.singles(batch).stream()
+                .map(e -> e.getProperty(CrmEvents.ID)).toList());
     }
 
     private static List<String> fields(BatchResult result) {

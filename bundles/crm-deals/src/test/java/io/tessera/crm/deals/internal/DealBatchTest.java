@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.tessera.crm.api.CrmEvents;
 import io.tessera.crm.api.FieldError;
+import io.tessera.crm.api.NotFoundException;
 import io.tessera.crm.api.ValidationException;
 import io.tessera.crm.api.contacts.BatchResult;
 import io.tessera.crm.api.deals.DealDto;
@@ -21,8 +22,8 @@ import java.util.Map;
 import org.junit.Test;
 import org.osgi.service.event.Event;
 
-/** {@code DealService.createAll}: the checks of {@code create}, one transaction, batch events. */
-public class DealBatchCreateTest extends DealsFixture {
+/** {@code DealService.createAll} and {@code archiveAll}: the single calls' checks, one transaction, batch events. */
+public class DealBatchTest extends DealsFixture {
 
     @Test
     public void theValidDealsAreWrittenAndEachOtherItemGetsTheErrorCreateWouldThrow() {
@@ -96,6 +97,33 @@ public class DealBatchCreateTest extends DealsFixture {
         assertEquals(List.of("owner"), fields(results.get(1)));
         assertEquals(List.of(), events.topics());
         assertEquals(0, deals.list(ADMIN, null).items().size());
+    }
+
+    @Test
+    public void archiveAllArchivesWhatTheCallerMayAndReportsTheRest() {
+        DealDto mine = deals.create(ANNA, deal("Mine"));
+        DealDto archived = deals.archive(ANNA, deals.create(ANNA, deal("Archived before")).id());
+        DealDto bens = deals.create(BEN, deal("Ben's"));
+        events.clear();
+
+        List<BatchResult> results = deals.archiveAll(ANNA,
+                Arrays.asList(mine.id(), archived.id(), bens.id(), 999L, null));
+
+        assertTrue(results.get(0).ok());
+        assertTrue(deals.get(ANNA, mine.id()).archived());
+        assertEquals(deals.get(ANNA, mine.id()).version(), results.get(0).version());
+        assertTrue(results.get(1).ok());
+        assertEquals(archived.version(), results.get(1).version());
+        assertTrue(results.get(2).error() instanceof NotFoundException);
+        assertFalse(deals.get(BEN, bens.id()).archived());
+        assertTrue(results.get(3).error() instanceof NotFoundException);
+        assertEquals(List.of("id"), fields(results.get(4)));
+        // one event, for the deal this call archived
+        Event batch = events.only(CrmEvents.topic(CrmEvents.DEAL, CrmEvents.ARCHIVED + CrmEvents.BATCH_SUFFIX));
+        assertEquals(1, events.events.size());
+        assertEquals(List.of(mine.id()), BatchEvents.singles(batch).stream()
+                .map(e -> e.getProperty(CrmEvents.ID)).toList());
+        assertEquals("Deal 'Mine' archived", BatchEvents.singles(batch).get(0).getProperty(CrmEvents.SUMMARY));
     }
 
     private static List<String> fields(BatchResult result) {

@@ -8,28 +8,28 @@ import java.util.function.Function;
 import javax.persistence.EntityManager;
 
 /**
- * The shape of a batch create (such as {@code DealService.createAll}) inside its one transaction: each item checked
- * and persisted, an item's {@link CrmException} kept as its result, one flush for all, then each written item's
- * result (with its version, known only after the flush).
+ * The shape of a batch call (such as {@code DealService.createAll} or {@code archiveAll}) inside its one transaction:
+ * each item checked and written, an item's {@link CrmException} kept as its result, one flush for all, then each
+ * written item's result (with its version, known only after the flush).
  */
-public final class BatchCreates {
-    private BatchCreates() {
+public final class BatchItems {
+    private BatchItems() {
     }
 
     /**
-     * @param persist checks one input and persists it without flushing; throws the {@link CrmException} the
-     *                single-record method would throw
-     * @param written after the flush: the result of a persisted item (and whatever the caller does with it, such as
+     * @param write   checks one input and persists or changes its record without flushing; throws the
+     *                {@link CrmException} the single-record method would throw
+     * @param written after the flush: the result of a written item (and whatever the caller does with it, such as
      *                queueing its events)
      * @return one result per input, in input order
      */
-    public static <I, P> List<BatchResult> persistEach(EntityManager em, List<I> inputs, Function<I, P> persist,
-                                                       Function<P, BatchResult> written) {
+    public static <I, P> List<BatchResult> writeEach(EntityManager em, List<I> inputs, Function<I, P> write,
+                                                     Function<P, BatchResult> written) {
         List<P> persisted = new ArrayList<>(inputs.size());
         List<CrmException> refused = new ArrayList<>(inputs.size());
         for (I input : inputs) {
             try {
-                persisted.add(persist.apply(input));
+                persisted.add(write.apply(input));
                 refused.add(null);
             } catch (CrmException e) {
                 persisted.add(null);
