@@ -6,7 +6,6 @@ import io.tessera.crm.api.ConflictException;
 import io.tessera.crm.api.CrmEvents;
 import io.tessera.crm.api.NotFoundException;
 import io.tessera.crm.api.StaleVersionException;
-import io.tessera.crm.api.ValidationException;
 import io.tessera.crm.api.deals.PipelineDto;
 import io.tessera.crm.api.deals.PipelineInput;
 import io.tessera.crm.api.deals.PipelineService;
@@ -16,7 +15,6 @@ import io.tessera.crm.api.deals.StageKind;
 import io.tessera.crm.api.deals.TaskTemplate;
 import io.tessera.crm.api.tasks.Priority;
 import io.tessera.crm.support.jpa.Transactions;
-import io.tessera.crm.support.validation.Checks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,8 +48,6 @@ import org.slf4j.LoggerFactory;
 public class PipelineServiceImpl implements PipelineService {
     public static final String PID = "io.tessera.crm.deals";
     static final String DEFAULT_PIPELINE_NAME = "Sales";
-    static final int MAX_STAGES = 50;
-    static final int MAX_TASK_TEMPLATES = 20;
     private static final Logger LOG = LoggerFactory.getLogger(PipelineServiceImpl.class);
 
     private final Transactions tx;
@@ -134,7 +130,7 @@ public class PipelineServiceImpl implements PipelineService {
     @Override
     public PipelineDto create(Caller caller, PipelineInput input) {
         requireManager(caller);
-        List<StageInput> stages = validate(input, Map.of());
+        List<StageInput> stages = PipelineChecks.validate(input, Map.of());
         PipelineDto created = tx.write(em -> {
             String name = input.name().trim();
             checkNameFree(em, name, null);
@@ -172,7 +168,7 @@ public class PipelineServiceImpl implements PipelineService {
             }
             Map<Long, StageEntity> current = DealsData.stagesOf(em, id).stream()
                     .collect(Collectors.toMap(StageEntity::getId, Function.identity()));
-            List<StageInput> stages = validate(input, current);
+            List<StageInput> stages = PipelineChecks.validate(input, current);
             String name = input.name().trim();
             checkNameFree(em, name, id);
 
@@ -352,96 +348,6 @@ public class PipelineServiceImpl implements PipelineService {
             }
         }
         s.setTaskTemplates(templates);
-    }
-
-    /** Checks the whole input; returns the stages (never null) when it is fine. */
-    static List<StageInput> validate(PipelineInput input, Map<Long, StageEntity> currentStages) {
-        if (input == null) {
-            throw new ValidationException("body", "is required");
-        }
-        Checks c = new Checks();
-        c.required("name", input.name()).maxLength("name", trim(input.name()), 100);
-        List<StageInput> stages = input.stages() == null ? List.of() : input.stages();
-        c.maxSize("stages", stages, MAX_STAGES);
-        Set<String> names = new HashSet<>();
-        Set<Long> ids = new HashSet<>();
-        int open = 0;
-        int won = 0;
-        int lost = 0;
-        for (int i = 0; i < stages.size(); i++) {
-            String at = "stages[" + i + "]";
-            StageInput s = stages.get(i);
-            if (s == null) {
-                c.add(at, "is required");
-                continue;
-            }
-            if (s.id() != null) {
-                if (!currentStages.containsKey(s.id())) {
-                    c.add(at + ".id", "is not a stage of this pipeline");
-                } else if (!ids.add(s.id())) {
-                    c.add(at + ".id", "is listed twice");
-                }
-            }
-            c.required(at + ".name", s.name()).maxLength(at + ".name", trim(s.name()), 100);
-            if (s.name() != null && !s.name().isBlank() && !names.add(s.name().trim().toLowerCase(Locale.ROOT))) {
-                c.add(at + ".name", "is the name of another stage of this pipeline");
-            }
-            StageKind kind = s.kind() == null ? StageKind.OPEN : s.kind();
-            switch (kind) {
-                case OPEN -> open++;
-                case WON -> won++;
-                case LOST -> lost++;
-                default -> throw new IllegalStateException(kind.name());
-            }
-            if (s.probability() == null) {
-                if (kind == StageKind.OPEN) {
-                    c.add(at + ".probability", "is required");
-                }
-            } else if (s.probability() < 0 || s.probability() > 100) {
-                c.add(at + ".probability", "must be between 0 and 100");
-            }
-            List<TaskTemplate> templates = s.taskTemplates() == null ? List.of() : s.taskTemplates();
-            c.maxSize(at + ".taskTemplates", templates, MAX_TASK_TEMPLATES);
-            for (int j = 0; j < templates.size(); j++) {
-                String tat = at + ".taskTemplates[" + j + "]";
-                TaskTemplate t = templates.get(j);
-                if (t == null) {
-                    c.add(tat, "is required");
-                    continue;
-                }
-                c.required(tat + ".title", t.title()).maxLength(tat + ".title", trim(t.title()), 200)
-                        .maxLength(tat + ".description", t.description(), 10000)
-                        .check(t.dueInHours() >= 0 && t.dueInHours() <= 8760, tat + ".dueInHours",
-                                "must be between 0 and 8760 (one year)");
-            }
-        }
-        if (open == 0) {
-            c.add("stages", "needs at least one OPEN stage");
-        }
-        if (won != 1) {
-            c.add("stages", "needs exactly one WON stage");
-        }
-        if (lost != 1) {
-            c.add("stages", "needs exactly one LOST stage");
-        }
-        if (open > 0 && won == 1 && lost == 1 && stages.stream().noneMatch(java.util.Objects::isNull)) {
-            int n = stages.size();
-            for (int i = 0; i < n; i++) {
-                StageKind expected = i < n - 2 ? StageKind.OPEN : i == n - 2 ? StageKind.WON : StageKind.LOST;
-                StageKind kind = stages.get(i).kind() == null ? StageKind.OPEN : stages.get(i).kind();
-                if (kind != expected) {
-                    c.add("stages[" + i + "].kind", "must be " + expected
-                            + " here: the OPEN stages come first, then the WON stage, then the LOST stage");
-                    break;
-                }
-            }
-        }
-        c.throwIfAny();
-        return stages;
-    }
-
-    private static String trim(String s) {
-        return s == null ? null : s.trim();
     }
 
     private void send(String action, Caller caller, PipelineDto p, String summary) {
