@@ -1,7 +1,10 @@
 package io.tessera.crm.api.contacts;
 
+import io.tessera.crm.api.ArchivedStates;
 import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.Page;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Companies. Every method enforces visibility: a record the caller may not see answers
@@ -16,6 +19,15 @@ public interface CompanyService {
     /** Whether the company is archived, as {@link ContactService#isArchived}. */
     default boolean isArchived(Caller caller, long id) {
         return get(caller, id).archived();
+    }
+
+    /**
+     * {@link #isArchived} for many companies at once (one query where the implementation can), for checking the links
+     * of a batch: an entry for each id the caller may see; an id that does not exist or that the caller may not see
+     * is absent.
+     */
+    default Map<Long, Boolean> archivedStates(Caller caller, Collection<Long> ids) {
+        return ArchivedStates.oneByOne(ids, id -> isArchived(caller, id));
     }
 
     /** Replaces every field; {@code expectedVersion} must match the stored version. */

@@ -1,6 +1,6 @@
 /** Companies and contacts (persons). */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package io.tessera.crm.api.contacts;
 
 import org.osgi.annotation.bundle.Export;

@@ -13,11 +13,13 @@ import io.tessera.crm.api.contacts.CompanyInput;
 import io.tessera.crm.api.contacts.CompanyService;
 import io.tessera.crm.api.contacts.RecordQuery;
 import io.tessera.crm.api.security.UserService;
+import io.tessera.crm.support.jpa.OwnedRecords;
 import io.tessera.crm.support.jpa.Transactions;
 import io.tessera.crm.support.validation.Checks;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -185,6 +187,11 @@ public class CompanyServiceImpl implements CompanyService {
     @Override
     public boolean isArchived(Caller caller, long id) {
         return tx.read(em -> ContactServiceImpl.isArchived(em, caller, "CompanyEntity", ENTITY, id));
+    }
+
+    @Override
+    public Map<Long, Boolean> archivedStates(Caller caller, Collection<Long> ids) {
+        return tx.read(em -> OwnedRecords.archivedStates(em, caller, "CompanyEntity", ids));
     }
 
     static CompanyEntity find(EntityManager em, Caller caller, long id) {

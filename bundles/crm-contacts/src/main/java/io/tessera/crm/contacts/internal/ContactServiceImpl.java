@@ -12,6 +12,7 @@ import io.tessera.crm.api.contacts.ContactInput;
 import io.tessera.crm.api.contacts.ContactService;
 import io.tessera.crm.api.contacts.RecordQuery;
 import io.tessera.crm.api.security.UserService;
+import io.tessera.crm.support.jpa.OwnedRecords;
 import io.tessera.crm.support.jpa.Transactions;
 import io.tessera.crm.support.validation.Checks;
 import java.sql.Timestamp;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -242,6 +244,11 @@ public class ContactServiceImpl implements ContactService {
     @Override
     public boolean isArchived(Caller caller, long id) {
         return tx.read(em -> isArchived(em, caller, "ContactEntity", ENTITY, id));
+    }
+
+    @Override
+    public Map<Long, Boolean> archivedStates(Caller caller, Collection<Long> ids) {
+        return tx.read(em -> OwnedRecords.archivedStates(em, caller, "ContactEntity", ids));
     }
 
     /** The owner and archived flag only (one query; {@link #find} reads the card with its collections). */

@@ -10,11 +10,14 @@ import io.tessera.crm.api.deals.PipelineService;
 import io.tessera.crm.api.deals.StageKind;
 import io.tessera.crm.api.security.UserService;
 import io.tessera.crm.support.validation.Checks;
+import io.tessera.crm.support.validation.LinkedRecords;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javax.persistence.EntityManager;
 
@@ -43,10 +46,38 @@ final class DealChecks {
     record Checked(String owner, StageEntity stage) {
     }
 
+    /** The company and contacts deals link to, as their checks ask about them. */
+    record Links(LinkedRecords companies, LinkedRecords contacts) {
+    }
+
+    /** For one write: each link asked of its service. */
+    Links live(Caller caller) {
+        return new Links(id -> companies.isArchived(caller, id), id -> contacts.isArchived(caller, id));
+    }
+
+    /** For a batch: the states of every company and contact the inputs link to, read in one call each. */
+    Links of(Caller caller, List<DealInput> inputs) {
+        Set<Long> companyIds = new HashSet<>();
+        Set<Long> contactIds = new HashSet<>();
+        for (DealInput in : inputs) {
+            if (in != null && in.companyId() != null) {
+                companyIds.add(in.companyId());
+            }
+            if (in != null && in.contactIds() != null) {
+                in.contactIds().stream().filter(Objects::nonNull).forEach(contactIds::add);
+            }
+        }
+        return new Links(
+                LinkedRecords.of("company", companyIds.isEmpty() ? Map.of()
+                        : companies.archivedStates(caller, companyIds)),
+                LinkedRecords.of("contact", contactIds.isEmpty() ? Map.of()
+                        : contacts.archivedStates(caller, contactIds)));
+    }
+
     /** Every check of a create or update's input; throws all field errors at once. */
-    Checked all(EntityManager em, Caller caller, DealInput in, DealEntity current) {
+    Checked all(EntityManager em, Caller caller, DealInput in, DealEntity current, Links links) {
         Checks c = new Checks();
-        String owner = checkFields(c, caller, in, current);
+        String owner = checkFields(c, caller, in, current, links);
         StageEntity stage = resolveStage(em, c, in.pipelineId(), in.stageId(), current);
         checkLoss(c, stage, in, current);
         c.throwIfAny();
@@ -57,7 +88,7 @@ final class DealChecks {
      * Checks the plain fields and the references to other bundles' records (only those that change, so a deal
      * whose company was archived later can still be edited). Returns the owner to store.
      */
-    String checkFields(Checks c, Caller caller, DealInput in, DealEntity current) {
+    String checkFields(Checks c, Caller caller, DealInput in, DealEntity current, Links links) {
         c.required("title", in.title()).maxLength("title", trim(in.title()), 200);
         BigDecimal amount = in.amount();
         if (amount != null) {
@@ -91,7 +122,7 @@ final class DealChecks {
 
         if (in.companyId() != null && (current == null || !in.companyId().equals(current.getCompanyId()))) {
             try {
-                if (companies.isArchived(caller, in.companyId())) {
+                if (links.companies().isArchived(in.companyId())) {
                     c.add("companyId", "the company is archived");
                 }
             } catch (NotFoundException e) {
@@ -111,7 +142,7 @@ final class DealChecks {
                 c.add(field, "is listed twice");
             } else if (!linked.contains(contactId)) {
                 try {
-                    if (contacts.isArchived(caller, contactId)) {
+                    if (links.contacts().isArchived(contactId)) {
                         c.add(field, "the contact is archived");
                     }
                 } catch (NotFoundException e) {

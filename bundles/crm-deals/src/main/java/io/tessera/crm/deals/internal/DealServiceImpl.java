@@ -21,11 +21,13 @@ import io.tessera.crm.api.deals.StageKind;
 import io.tessera.crm.api.security.UserService;
 import io.tessera.crm.support.jpa.BatchItems;
 import io.tessera.crm.support.jpa.Cursors;
+import io.tessera.crm.support.jpa.OwnedRecords;
 import io.tessera.crm.support.jpa.Transactions;
 import io.tessera.crm.support.validation.Checks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,6 +71,11 @@ public class DealServiceImpl implements DealService {
     }
 
     @Override
+    public Map<Long, Boolean> archivedStates(Caller caller, Collection<Long> ids) {
+        return tx.read(em -> OwnedRecords.archivedStates(em, caller, "DealEntity", ids));
+    }
+
+    @Override
     public Page<DealDto> list(Caller caller, DealQuery query) {
         DealQuery q = query == null ? DealQuery.all() : query;
         DealListQuery listQuery = new DealListQuery(caller, q);
@@ -88,7 +95,7 @@ public class DealServiceImpl implements DealService {
     public DealDto create(Caller caller, DealInput input) {
         DealEvents queued = new DealEvents();
         DealDto created = tx.write(em -> {
-            NewDeal deal = persistNew(em, caller, input);
+            NewDeal deal = persistNew(em, caller, input, checks.live(caller));
             em.flush();
             return announce(deal, caller, queued);
         });
@@ -99,8 +106,9 @@ public class DealServiceImpl implements DealService {
     @Override
     public List<BatchResult> createAll(Caller caller, List<DealInput> inputs) {
         DealEvents queued = new DealEvents();
+        DealChecks.Links links = checks.of(caller, inputs);
         List<BatchResult> results = tx.write(em -> BatchItems.writeEach(em, inputs,
-                input -> persistNew(em, caller, input),
+                input -> persistNew(em, caller, input, links),
                 deal -> BatchResult.ok(announce(deal, caller, queued).id(), deal.deal().getVersion())));
         queued.postBatches(events);
         return results;
@@ -111,9 +119,9 @@ public class DealServiceImpl implements DealService {
     }
 
     /** Checks the input as {@link #create} does and persists the deal and its first stage entry (not flushed). */
-    private NewDeal persistNew(EntityManager em, Caller caller, DealInput input) {
+    private NewDeal persistNew(EntityManager em, Caller caller, DealInput input, DealChecks.Links links) {
         requireInput(input);
-        DealChecks.Checked checked = checks.all(em, caller, input, null);
+        DealChecks.Checked checked = checks.all(em, caller, input, null, links);
         String owner = checked.owner();
         StageEntity stage = checked.stage();
 
@@ -149,7 +157,7 @@ public class DealServiceImpl implements DealService {
             DealEntity d = visible(em, caller, id);
             checkVersion(d, expectedVersion);
             requireLive(d);
-            DealChecks.Checked checked = checks.all(em, caller, input, d);
+            DealChecks.Checked checked = checks.all(em, caller, input, d, checks.live(caller));
             String owner = checked.owner();
             StageEntity stage = checked.stage();
 

@@ -126,6 +126,42 @@ public class DealBatchTest extends DealsFixture {
         assertEquals("Deal 'Mine' archived", BatchEvents.singles(batch).get(0).getProperty(CrmEvents.SUMMARY));
     }
 
+    @Test
+    public void theLinksOfABatchAreCheckedAsCreateChecksThem() {
+        // company 3 and contact 14 are anna's but archived, 2 and 13 are ben's, 99 does not exist
+        DealInput links = withLinks(deal("Links"), 3L, List.of(11L, 14L, 13L, 99L));
+        DealInput bens = withLinks(deal("Ben's company"), 2L, null);
+        List<BatchResult> results = deals.createAll(ANNA, List.of(links, bens));
+
+        assertEquals(errorsOf(() -> deals.create(ANNA, links)),
+                ((ValidationException) results.get(0).error()).errors());
+        assertEquals(errorsOf(() -> deals.create(ANNA, bens)),
+                ((ValidationException) results.get(1).error()).errors());
+        assertEquals(List.of("companyId", "contactIds[1]", "contactIds[2]", "contactIds[3]"), fields(results.get(0)));
+    }
+
+    @Test
+    public void archivedStatesAnswerForTheDealsTheCallerSees() {
+        DealDto mine = deals.create(ANNA, deal("Mine"));
+        DealDto archived = deals.archive(ANNA, deals.create(ANNA, deal("Archived")).id());
+        DealDto bens = deals.create(BEN, deal("Ben's"));
+        List<Long> asked = Arrays.asList(mine.id(), archived.id(), bens.id(), 999L, null);
+
+        assertEquals(Map.of(mine.id(), false, archived.id(), true), deals.archivedStates(ANNA, asked));
+        assertEquals(Map.of(mine.id(), false, archived.id(), true, bens.id(), false),
+                deals.archivedStates(MANAGER, asked));
+        assertEquals(Map.of(), deals.archivedStates(BEN, List.of(mine.id())));
+    }
+
+    private static List<FieldError> errorsOf(Runnable create) {
+        try {
+            create.run();
+        } catch (ValidationException e) {
+            return e.errors();
+        }
+        throw new AssertionError("expected a ValidationException");
+    }
+
     private static List<String> fields(BatchResult result) {
         assertFalse(result.ok());
         return ((ValidationException) result.error()).errors().stream().map(FieldError::field).toList();

@@ -8,8 +8,15 @@ import io.tessera.crm.api.deals.DealService;
 import io.tessera.crm.api.security.UserService;
 import io.tessera.crm.api.tasks.TaskInput;
 import io.tessera.crm.support.validation.Checks;
+import io.tessera.crm.support.validation.LinkedRecords;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 
 /**
@@ -35,11 +42,36 @@ final class TaskChecks {
         this.users = users;
     }
 
+    /** The company, contact and deal tasks link to, as their checks ask about them. */
+    record Links(LinkedRecords companies, LinkedRecords contacts, LinkedRecords deals) {
+    }
+
+    /** For one write: each link asked of its service. */
+    Links live(Caller caller) {
+        return new Links(id -> companies.isArchived(caller, id), id -> contacts.isArchived(caller, id),
+                id -> deals.isArchived(caller, id));
+    }
+
+    /** For a batch: the states of every company, contact and deal the inputs link to, read in one call each. */
+    Links of(Caller caller, List<TaskInput> inputs) {
+        List<TaskInput> present = inputs.stream().filter(Objects::nonNull).toList();
+        return new Links(
+                states("company", present, TaskInput::companyId, ids -> companies.archivedStates(caller, ids)),
+                states("contact", present, TaskInput::contactId, ids -> contacts.archivedStates(caller, ids)),
+                states("deal", present, TaskInput::dealId, ids -> deals.archivedStates(caller, ids)));
+    }
+
+    private static LinkedRecords states(String entity, List<TaskInput> inputs, Function<TaskInput, Long> link,
+                                        Function<Set<Long>, Map<Long, Boolean>> read) {
+        Set<Long> ids = inputs.stream().map(link).filter(Objects::nonNull).collect(Collectors.toSet());
+        return LinkedRecords.of(entity, ids.isEmpty() ? Map.of() : read.apply(ids));
+    }
+
     /**
      * Checks every field; references (assignee, parent, company, contact, deal) only when they change. Returns the
      * assignee to store.
      */
-    String checkFields(EntityManager em, Checks c, Caller caller, TaskInput in, TaskEntity current) {
+    String checkFields(EntityManager em, Checks c, Caller caller, TaskInput in, TaskEntity current, Links links) {
         c.required("title", in.title()).maxLength("title", trim(in.title()), MAX_TITLE);
         c.maxLength("description", TaskServiceImpl.blankToNull(in.description()), MAX_DESCRIPTION);
         checkInstant(c, "dueAt", in.dueAt());
@@ -72,13 +104,13 @@ final class TaskChecks {
         }
 
         if (changes(in.companyId(), current == null ? null : current.getCompanyId())) {
-            checkLink(c, "companyId", "company", () -> companies.isArchived(caller, in.companyId()));
+            checkLink(c, "companyId", "company", () -> links.companies().isArchived(in.companyId()));
         }
         if (changes(in.contactId(), current == null ? null : current.getContactId())) {
-            checkLink(c, "contactId", "contact", () -> contacts.isArchived(caller, in.contactId()));
+            checkLink(c, "contactId", "contact", () -> links.contacts().isArchived(in.contactId()));
         }
         if (changes(in.dealId(), current == null ? null : current.getDealId())) {
-            checkLink(c, "dealId", "deal", () -> deals.isArchived(caller, in.dealId()));
+            checkLink(c, "dealId", "deal", () -> links.deals().isArchived(in.dealId()));
         }
         return assignee;
     }

@@ -106,7 +106,7 @@ public class TaskServiceImpl implements TaskService {
     public TaskDto create(Caller caller, TaskInput input) {
         Instant now = now();
         return writeThenSend(queued -> tx.write(em -> {
-            TaskEntity t = persistNew(em, caller, input, now);
+            TaskEntity t = persistNew(em, caller, input, now, checks.live(caller));
             em.flush();
             return announce(t, caller, queued, now);
         }));
@@ -116,18 +116,20 @@ public class TaskServiceImpl implements TaskService {
     public List<BatchResult> createAll(Caller caller, List<TaskInput> inputs) {
         Instant now = now();
         TaskEvents queued = new TaskEvents();
+        TaskChecks.Links links = checks.of(caller, inputs);
         List<BatchResult> results = tx.write(em -> BatchItems.writeEach(em, inputs,
-                input -> persistNew(em, caller, input, now),
+                input -> persistNew(em, caller, input, now, links),
                 t -> BatchResult.ok(announce(t, caller, queued, now).id(), t.getVersion())));
         queued.postBatches(events);
         return results;
     }
 
     /** Checks the input as {@link #create} does and persists the task (not flushed). */
-    private TaskEntity persistNew(EntityManager em, Caller caller, TaskInput input, Instant now) {
+    private TaskEntity persistNew(EntityManager em, Caller caller, TaskInput input, Instant now,
+                                  TaskChecks.Links links) {
         requireInput(input);
         Checks c = new Checks();
-        String assignee = checks.checkFields(em, c, caller, input, null);
+        String assignee = checks.checkFields(em, c, caller, input, null, links);
         c.throwIfAny();
 
         TaskEntity t = new TaskEntity();
@@ -159,7 +161,7 @@ public class TaskServiceImpl implements TaskService {
             checkVersion(t, expectedVersion);
             requireLive(t);
             Checks c = new Checks();
-            String assignee = checks.checkFields(em, c, caller, input, t);
+            String assignee = checks.checkFields(em, c, caller, input, t, checks.live(caller));
             c.throwIfAny();
 
             TaskStatus status = input.status() == null ? t.getStatus() : input.status();

@@ -108,6 +108,29 @@ public class TaskBatchTest extends TasksFixture {
                 .map(e -> e.getProperty(CrmEvents.ID)).toList());
     }
 
+    @Test
+    public void theLinksOfABatchAreCheckedAsCreateChecksThem() {
+        // company 3 is anna's but archived, contact 13 is ben's, deal 99 does not exist, deal 23 is archived
+        List<TaskInput> inputs = List.of(task("Links").company(3L).contact(13L).deal(99L).build(),
+                task("Archived deal").company(1L).contact(11L).deal(23L).build(),
+                task("Fine").company(1L).contact(12L).deal(21L).build());
+
+        List<BatchResult> results = tasks.createAll(ANNA, inputs);
+
+        for (int i = 0; i < 2; i++) {
+            TaskInput input = inputs.get(i);
+            List<FieldError> single = null;
+            try {
+                tasks.create(ANNA, input);
+            } catch (ValidationException e) {
+                single = e.errors();
+            }
+            assertEquals(single, ((ValidationException) results.get(i).error()).errors());
+        }
+        assertEquals(List.of("companyId", "contactId", "dealId"), fields(results.get(0)));
+        assertTrue(results.get(2).ok());
+    }
+
     private static List<String> fields(BatchResult result) {
         assertFalse(result.ok());
         return ((ValidationException) result.error()).errors().stream().map(FieldError::field).toList();
