@@ -253,12 +253,11 @@ public class ContactServiceImpl implements ContactService {
 
     /** The owner and archived flag only (one query; {@link #find} reads the card with its collections). */
     static boolean isArchived(EntityManager em, Caller caller, String entityName, String entity, long id) {
-        List<Object[]> rows = em.createQuery("SELECT e.owner, e.archived FROM " + entityName + " e WHERE e.id = :id",
-                Object[].class).setParameter("id", id).getResultList();
-        if (rows.isEmpty() || !caller.mayAccess((String) rows.get(0)[0])) {
+        Boolean archived = OwnedRecords.archivedStates(em, caller, entityName, List.of(id)).get(id);
+        if (archived == null) {
             throw new NotFoundException(entity, id);
         }
-        return (Boolean) rows.get(0)[1];
+        return archived;
     }
 
     static ContactEntity find(EntityManager em, Caller caller, long id) {

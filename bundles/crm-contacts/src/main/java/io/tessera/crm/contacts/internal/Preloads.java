@@ -1,6 +1,5 @@
 package io.tessera.crm.contacts.internal;
 
-import io.tessera.crm.support.jpa.OwnedRecords;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +10,7 @@ import javax.persistence.EntityManager;
 /** Reading many records by id in few statements, before a batch works on them one by one. */
 final class Preloads {
     /** Ids per IN list when reading records to update (Derby handles long IN lists, but keep statements small). */
-    private static final int READ_CHUNK = OwnedRecords.CHUNK;
+    private static final int READ_CHUNK = 500;
     static final String[] CONTACT_COLLECTIONS = {"phones", "emails", "tags", "customFields", "companyIds"};
     static final String[] COMPANY_COLLECTIONS = {"phones", "emails", "tags", "customFields"};
 
@@ -19,12 +18,22 @@ final class Preloads {
     }
 
     /**
-     * The ids padded to one of a few IN-list sizes ({@link OwnedRecords#padded}). (Batch type JOIN would share the
-     * padding with the collection fetches, but Derby answers it by hashing the whole collection table: slower with
-     * every record in the base.)
+     * The ids with the last one repeated up to the next of a few list sizes: the SQL of an IN list has one marker per
+     * element, and Derby compiles every new SQL text (milliseconds), so a handful of sizes keeps its statement cache
+     * warm. (Batch type JOIN would share the padding with the collection fetches, but Derby answers it by hashing the
+     * whole collection table: slower with every record in the base.)
      */
     static <T> List<T> padded(List<T> ids) {
-        return OwnedRecords.padded(ids);
+        int size = 8;
+        while (size < ids.size()) {
+            size = Math.min(size * 4, READ_CHUNK);
+        }
+        List<T> out = new ArrayList<>(size);
+        out.addAll(ids);
+        while (out.size() < size) {
+            out.add(ids.get(ids.size() - 1));
+        }
+        return out;
     }
 
     /**

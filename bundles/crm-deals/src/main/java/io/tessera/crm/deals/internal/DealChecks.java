@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.persistence.EntityManager;
@@ -67,11 +66,8 @@ final class DealChecks {
                 in.contactIds().stream().filter(Objects::nonNull).forEach(contactIds::add);
             }
         }
-        return new Links(
-                LinkedRecords.of("company", companyIds.isEmpty() ? Map.of()
-                        : companies.archivedStates(caller, companyIds)),
-                LinkedRecords.of("contact", contactIds.isEmpty() ? Map.of()
-                        : contacts.archivedStates(caller, contactIds)));
+        return new Links(LinkedRecords.read("company", companyIds, ids -> companies.archivedStates(caller, ids)),
+                LinkedRecords.read("contact", contactIds, ids -> contacts.archivedStates(caller, ids)));
     }
 
     /** Every check of a create or update's input; throws all field errors at once. */

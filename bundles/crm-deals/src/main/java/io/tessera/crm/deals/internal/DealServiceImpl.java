@@ -240,14 +240,12 @@ public class DealServiceImpl implements DealService {
     public DealDto archive(Caller caller, long id) {
         DealEvents queued = new DealEvents();
         DealDto archived = tx.write(em -> {
-            DealEntity d = visible(em, caller, id);
-            if (!d.isArchived()) {
-                d.setArchived(true);
-                d.setUpdatedAt(DealsData.now());
+            Archival a = Archival.of(visible(em, caller, id), DealsData.now());
+            if (a.changed()) {
                 em.flush();
-                queued.add(CrmEvents.ARCHIVED, caller.username(), d, "Deal '" + d.getTitle() + "' archived", null);
+                a.queueEvent(queued, caller);
             }
-            return DealDtos.toDto(em, d);
+            return DealDtos.toDto(em, a.deal());
         });
         queued.sendTo(events);
         return archived;
@@ -261,8 +259,7 @@ public class DealServiceImpl implements DealService {
                 id -> Archival.of(visible(em, caller, requireId(id)), now),
                 a -> {
                     if (a.changed()) {
-                        queued.add(CrmEvents.ARCHIVED, caller.username(), a.deal(),
-                                "Deal '" + a.deal().getTitle() + "' archived", null);
+                        a.queueEvent(queued, caller);
                     }
                     return BatchResult.ok(a.deal().getId(), a.deal().getVersion());
                 }));
@@ -270,7 +267,7 @@ public class DealServiceImpl implements DealService {
         return results;
     }
 
-    /** A deal of an {@link #archiveAll} call; {@code changed} is false when it was archived already. */
+    /** A deal being archived; {@code changed} is false when it was archived already. */
     private record Archival(DealEntity deal, boolean changed) {
         static Archival of(DealEntity d, Instant now) {
             if (d.isArchived()) {
@@ -279,6 +276,10 @@ public class DealServiceImpl implements DealService {
             d.setArchived(true);
             d.setUpdatedAt(now);
             return new Archival(d, true);
+        }
+
+        void queueEvent(DealEvents queued, Caller caller) {
+            queued.add(CrmEvents.ARCHIVED, caller.username(), deal, "Deal '" + deal.getTitle() + "' archived", null);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.tessera.crm.support.jpa;
 
 import io.tessera.crm.api.Caller;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -9,14 +8,8 @@ import java.util.List;
 import java.util.Map;
 import javax.persistence.EntityManager;
 
-/**
- * Reads on entities with an {@code owner} and an {@code archived} attribute (companies, contacts, deals) that
- * many records need at once.
- */
+/** Reads on entities with an {@code owner} and an {@code archived} attribute (companies, contacts, deals). */
 public final class OwnedRecords {
-    /** The most ids in one IN list ({@link #padded}). */
-    public static final int CHUNK = 500;
-
     private OwnedRecords() {
     }
 
@@ -41,23 +34,5 @@ public final class OwnedRecords {
             }
         }
         return states;
-    }
-
-    /**
-     * The ids with the last one repeated up to the next of a few list sizes (8, 32, 128, {@value #CHUNK}): the SQL of
-     * an IN list has one marker per element, and Derby compiles every new SQL text (milliseconds), so a handful of
-     * sizes keeps its statement cache warm.
-     */
-    public static <T> List<T> padded(List<T> ids) {
-        int size = 8;
-        while (size < ids.size()) {
-            size = Math.min(size * 4, CHUNK);
-        }
-        List<T> out = new ArrayList<>(Math.max(size, ids.size()));
-        out.addAll(ids);
-        while (out.size() < size) {
-            out.add(ids.get(ids.size() - 1));
-        }
-        return out;
     }
 }

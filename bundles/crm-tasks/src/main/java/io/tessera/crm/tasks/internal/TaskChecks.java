@@ -11,7 +11,6 @@ import io.tessera.crm.support.validation.Checks;
 import io.tessera.crm.support.validation.LinkedRecords;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -54,17 +53,17 @@ final class TaskChecks {
 
     /** For a batch: the states of every company, contact and deal the inputs link to, read in one call each. */
     Links of(Caller caller, List<TaskInput> inputs) {
-        List<TaskInput> present = inputs.stream().filter(Objects::nonNull).toList();
         return new Links(
-                states("company", present, TaskInput::companyId, ids -> companies.archivedStates(caller, ids)),
-                states("contact", present, TaskInput::contactId, ids -> contacts.archivedStates(caller, ids)),
-                states("deal", present, TaskInput::dealId, ids -> deals.archivedStates(caller, ids)));
+                LinkedRecords.read("company", ids(inputs, TaskInput::companyId),
+                        ids -> companies.archivedStates(caller, ids)),
+                LinkedRecords.read("contact", ids(inputs, TaskInput::contactId),
+                        ids -> contacts.archivedStates(caller, ids)),
+                LinkedRecords.read("deal", ids(inputs, TaskInput::dealId), ids -> deals.archivedStates(caller, ids)));
     }
 
-    private static LinkedRecords states(String entity, List<TaskInput> inputs, Function<TaskInput, Long> link,
-                                        Function<Set<Long>, Map<Long, Boolean>> read) {
-        Set<Long> ids = inputs.stream().map(link).filter(Objects::nonNull).collect(Collectors.toSet());
-        return LinkedRecords.of(entity, ids.isEmpty() ? Map.of() : read.apply(ids));
+    private static Set<Long> ids(List<TaskInput> inputs, Function<TaskInput, Long> link) {
+        return inputs.stream().filter(Objects::nonNull).map(link).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
     }
 
     /**

@@ -258,15 +258,13 @@ public class TaskServiceImpl implements TaskService {
     @Override
     public TaskDto archive(Caller caller, long id) {
         return writeThenSend(queued -> tx.write(em -> {
-            TaskEntity t = visible(em, caller, id);
             Instant now = now();
-            if (!t.isArchived()) {
-                t.setArchived(true);
-                t.setUpdatedAt(now);
+            Archival a = Archival.of(visible(em, caller, id), now);
+            if (a.changed()) {
                 em.flush();
-                queued.add(CrmEvents.ARCHIVED, caller.username(), t, TaskEvents.name(t) + " archived");
+                a.queueEvent(queued, caller);
             }
-            return toDto(em, caller, t, now);
+            return toDto(em, caller, a.task(), now);
         }));
     }
 
@@ -278,8 +276,7 @@ public class TaskServiceImpl implements TaskService {
                 id -> Archival.of(visible(em, caller, requireId(id)), now),
                 a -> {
                     if (a.changed()) {
-                        queued.add(CrmEvents.ARCHIVED, caller.username(), a.task(),
-                                TaskEvents.name(a.task()) + " archived");
+                        a.queueEvent(queued, caller);
                     }
                     return BatchResult.ok(a.task().getId(), a.task().getVersion());
                 }));
@@ -287,7 +284,7 @@ public class TaskServiceImpl implements TaskService {
         return results;
     }
 
-    /** A task of an {@link #archiveAll} call; {@code changed} is false when it was archived already. */
+    /** A task being archived; {@code changed} is false when it was archived already. */
     private record Archival(TaskEntity task, boolean changed) {
         static Archival of(TaskEntity t, Instant now) {
             if (t.isArchived()) {
@@ -296,6 +293,10 @@ public class TaskServiceImpl implements TaskService {
             t.setArchived(true);
             t.setUpdatedAt(now);
             return new Archival(t, true);
+        }
+
+        void queueEvent(TaskEvents queued, Caller caller) {
+            queued.add(CrmEvents.ARCHIVED, caller.username(), task, TaskEvents.name(task) + " archived");
         }
     }
 
