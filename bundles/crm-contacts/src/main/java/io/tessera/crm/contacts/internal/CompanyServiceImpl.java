@@ -13,7 +13,7 @@ import io.tessera.crm.api.contacts.CompanyInput;
 import io.tessera.crm.api.contacts.CompanyService;
 import io.tessera.crm.api.contacts.RecordQuery;
 import io.tessera.crm.api.security.UserService;
-import io.tessera.crm.support.jpa.OwnedRecords;
+import io.tessera.crm.support.jpa.ArchivedStatesQuery;
 import io.tessera.crm.support.jpa.Transactions;
 import io.tessera.crm.support.validation.Checks;
 import java.sql.Timestamp;
@@ -191,7 +191,7 @@ public class CompanyServiceImpl implements CompanyService {
 
     @Override
     public Map<Long, Boolean> archivedStates(Caller caller, Collection<Long> ids) {
-        return tx.read(em -> OwnedRecords.archivedStates(em, caller, "CompanyEntity", ids));
+        return tx.read(em -> ArchivedStatesQuery.read(em, caller, "CompanyEntity", ids));
     }
 
     static CompanyEntity find(EntityManager em, Caller caller, long id) {

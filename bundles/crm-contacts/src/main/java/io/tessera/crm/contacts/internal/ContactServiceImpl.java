@@ -12,7 +12,7 @@ import io.tessera.crm.api.contacts.ContactInput;
 import io.tessera.crm.api.contacts.ContactService;
 import io.tessera.crm.api.contacts.RecordQuery;
 import io.tessera.crm.api.security.UserService;
-import io.tessera.crm.support.jpa.OwnedRecords;
+import io.tessera.crm.support.jpa.ArchivedStatesQuery;
 import io.tessera.crm.support.jpa.Transactions;
 import io.tessera.crm.support.validation.Checks;
 import java.sql.Timestamp;
@@ -248,12 +248,12 @@ public class ContactServiceImpl implements ContactService {
 
     @Override
     public Map<Long, Boolean> archivedStates(Caller caller, Collection<Long> ids) {
-        return tx.read(em -> OwnedRecords.archivedStates(em, caller, "ContactEntity", ids));
+        return tx.read(em -> ArchivedStatesQuery.read(em, caller, "ContactEntity", ids));
     }
 
     /** The owner and archived flag only (one query; {@link #find} reads the card with its collections). */
     static boolean isArchived(EntityManager em, Caller caller, String entityName, String entity, long id) {
-        Boolean archived = OwnedRecords.archivedStates(em, caller, entityName, List.of(id)).get(id);
+        Boolean archived = ArchivedStatesQuery.read(em, caller, entityName, List.of(id)).get(id);
         if (archived == null) {
             throw new NotFoundException(entity, id);
         }

@@ -21,7 +21,7 @@ import io.tessera.crm.api.deals.StageKind;
 import io.tessera.crm.api.security.UserService;
 import io.tessera.crm.support.jpa.BatchItems;
 import io.tessera.crm.support.jpa.Cursors;
-import io.tessera.crm.support.jpa.OwnedRecords;
+import io.tessera.crm.support.jpa.ArchivedStatesQuery;
 import io.tessera.crm.support.jpa.Transactions;
 import io.tessera.crm.support.validation.Checks;
 import java.math.BigDecimal;
@@ -72,7 +72,7 @@ public class DealServiceImpl implements DealService {
 
     @Override
     public Map<Long, Boolean> archivedStates(Caller caller, Collection<Long> ids) {
-        return tx.read(em -> OwnedRecords.archivedStates(em, caller, "DealEntity", ids));
+        return tx.read(em -> ArchivedStatesQuery.read(em, caller, "DealEntity", ids));
     }
 
     @Override

@@ -7,7 +7,7 @@ import javax.persistence.EntityManager;
 /**
  * Writes report rows as one JDBC batch (see {@link BulkInsert}): an import writes one per file row, and EclipseLink's
  * unit of work costs more per row than the insert itself. The SQL mirrors {@link ImportRowEntity}'s mapping;
- * {@code ImportServiceImplTest} reads the rows back through JPA.
+ * the report the service answers reads them back through JPA ({@code ImportServiceFixture.report} in the tests).
  */
 final class ReportRows {
     private static final String INSERT = "INSERT INTO IMP_ROW (ID, IMPORTID, ROWNO, OUTCOME, RECORDID, "

@@ -40,9 +40,9 @@ final class DecoratedBatchFixture implements AutoCloseable {
     final ImportServiceImpl imports;
 
     DecoratedBatchFixture(String method, Answer answer) {
-        EventAdmin events = new ImportServiceImplTest.NoEvents();
+        EventAdmin events = new ImportServiceFixture.NoEvents();
         KeySummaryCache keys = new KeySummaryCache(contactsEmf);
-        ImportServiceImplTest.Users users = new ImportServiceImplTest.Users();
+        ImportServiceFixture.Users users = new ImportServiceFixture.Users();
         contacts = new ContactServiceImpl(contactsEmf, events, users, keys);
         companies = new CompanyServiceImpl(contactsEmf, events, users, keys);
         ContactBatchService real = new ContactBatchServiceImpl(contactsEmf, events, users, keys);

@@ -10,21 +10,14 @@ import static org.junit.Assert.assertTrue;
 import io.tessera.crm.api.AccessDeniedException;
 import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.CrmEvents;
-import io.tessera.crm.api.Page;
 import io.tessera.crm.api.Paging;
 import io.tessera.crm.api.ValidationException;
 import io.tessera.crm.api.contacts.Address;
 import io.tessera.crm.api.contacts.CompanyDto;
-import io.tessera.crm.api.contacts.CompanyInput;
-import io.tessera.crm.api.contacts.CompanyService;
 import io.tessera.crm.api.contacts.ContactDto;
-import io.tessera.crm.api.contacts.ContactInput;
-import io.tessera.crm.api.contacts.ContactService;
 import io.tessera.crm.api.contacts.RecordQuery;
 import io.tessera.crm.api.deals.DealDto;
-import io.tessera.crm.api.deals.DealInput;
 import io.tessera.crm.api.deals.DealQuery;
-import io.tessera.crm.api.deals.DealService;
 import io.tessera.crm.api.deals.DealStatus;
 import io.tessera.crm.api.deals.StageChange;
 import io.tessera.crm.api.imports.ExportFormat;
@@ -52,7 +45,6 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 
 public class ExportServiceImplTest {
     static final Caller BOSS = Caller.of("boss", "crm-manager");
@@ -61,139 +53,20 @@ public class ExportServiceImplTest {
     static final Instant T1 = Instant.parse("2024-05-01T10:15:30Z");
     static final Instant T2 = Instant.parse("2024-05-02T08:00:00Z");
 
-    /** Pages through a fixed list: the cursor is the offset; records the queries it got. */
-    static final class Lister<T, Q> {
-        final List<T> items = new ArrayList<>();
-        final List<Q> queries = new ArrayList<>();
-        RuntimeException failure;
-
-        Page<T> page(Q query, Paging paging) {
-            queries.add(query);
-            if (failure != null) {
-                throw failure;
-            }
-            int from = paging.cursor() == null ? 0 : Integer.parseInt(paging.cursor());
-            int to = Math.min(items.size(), from + paging.limit());
-            return new Page<>(items.subList(from, to), to < items.size() ? Integer.toString(to) : null);
-        }
-    }
-
-    static final class Companies implements CompanyService {
-        final Lister<CompanyDto, RecordQuery> lister = new Lister<>();
-        final List<Caller> callers = new ArrayList<>();
-
-        public Page<CompanyDto> list(Caller caller, RecordQuery query) {
-            callers.add(caller);
-            return lister.page(query, query.paging());
-        }
-
-        public CompanyDto create(Caller c, CompanyInput i) {
-            throw new UnsupportedOperationException();
-        }
-
-        public CompanyDto get(Caller c, long id) {
-            throw new UnsupportedOperationException();
-        }
-
-        public CompanyDto update(Caller c, long id, long v, CompanyInput i) {
-            throw new UnsupportedOperationException();
-        }
-
-        public CompanyDto archive(Caller c, long id) {
-            throw new UnsupportedOperationException();
-        }
-
-        public CompanyDto restore(Caller c, long id) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    static final class Contacts implements ContactService {
-        final Lister<ContactDto, RecordQuery> lister = new Lister<>();
-
-        public Page<ContactDto> list(Caller caller, RecordQuery query) {
-            return lister.page(query, query.paging());
-        }
-
-        public ContactDto create(Caller c, ContactInput i) {
-            throw new UnsupportedOperationException();
-        }
-
-        public ContactDto get(Caller c, long id) {
-            throw new UnsupportedOperationException();
-        }
-
-        public ContactDto update(Caller c, long id, long v, ContactInput i) {
-            throw new UnsupportedOperationException();
-        }
-
-        public ContactDto archive(Caller c, long id) {
-            throw new UnsupportedOperationException();
-        }
-
-        public ContactDto restore(Caller c, long id) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    static final class Deals implements DealService {
-        final Lister<DealDto, DealQuery> lister = new Lister<>();
-
-        public Page<DealDto> list(Caller caller, DealQuery query) {
-            return lister.page(query, query.paging());
-        }
-
-        public DealDto create(Caller c, DealInput i) {
-            throw new UnsupportedOperationException();
-        }
-
-        public DealDto get(Caller c, long id) {
-            throw new UnsupportedOperationException();
-        }
-
-        public DealDto update(Caller c, long id, long v, DealInput i) {
-            throw new UnsupportedOperationException();
-        }
-
-        public DealDto moveToStage(Caller c, long id, long v, long s, String r, String m) {
-            throw new UnsupportedOperationException();
-        }
-
-        public DealDto archive(Caller c, long id) {
-            throw new UnsupportedOperationException();
-        }
-
-        public DealDto restore(Caller c, long id) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    static final class Events implements EventAdmin {
-        final List<Event> sent = new ArrayList<>();
-
-        public void postEvent(Event event) {
-            sent.add(event);
-        }
-
-        public void sendEvent(Event event) {
-            sent.add(event);
-        }
-    }
-
-    Companies companies;
-    Contacts contacts;
-    Deals deals;
-    Events events;
+    ExportFakes.Companies companies;
+    ExportFakes.Contacts contacts;
+    ExportFakes.Deals deals;
+    ExportFakes.Events events;
     ExportServiceImpl export;
     ByteArrayOutputStream log;
     PrintStream originalErr;
 
     @Before
     public void setUp() {
-        companies = new Companies();
-        contacts = new Contacts();
-        deals = new Deals();
-        events = new Events();
+        companies = new ExportFakes.Companies();
+        contacts = new ExportFakes.Contacts();
+        deals = new ExportFakes.Deals();
+        events = new ExportFakes.Events();
         export = new ExportServiceImpl(companies, contacts, deals, events);
         // slf4j-simple writes to whatever System.err is at the time of the call
         originalErr = System.err;

@@ -184,7 +184,7 @@ public final class ImportBenchmark {
                 }
             };
             KeySummaryCache keys = new KeySummaryCache(contactsEmf);
-            ImportServiceImplTest.Users users = new ImportServiceImplTest.Users();
+            ImportServiceFixture.Users users = new ImportServiceFixture.Users();
             ContactService contacts = new ContactServiceImpl(contactsEmf, events, users, keys);
             CompanyService companies = new CompanyServiceImpl(contactsEmf, events, users, keys);
             imports = new ImportServiceImpl(importEmf, contacts, companies,

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import javax.persistence.EntityManager;
 
-/** Reads on entities with an {@code owner} and an {@code archived} attribute (companies, contacts, deals). */
-public final class OwnedRecords {
-    private OwnedRecords() {
+/**
+ * The {@code archivedStates} of entities with an {@code owner} and an {@code archived} attribute (companies,
+ * contacts, deals).
+ */
+public final class ArchivedStatesQuery {
+    private ArchivedStatesQuery() {
     }
 
     /**
@@ -19,8 +22,8 @@ public final class OwnedRecords {
      * entity manager: an IN list of hundreds of ids let Derby plan a scan of the whole table, which grew with every
      * import (a file of deals and tasks went from about 800 to 200 rows/s).
      */
-    public static Map<Long, Boolean> archivedStates(EntityManager em, Caller caller, String entityName,
-                                                    Collection<Long> ids) {
+    public static Map<Long, Boolean> read(EntityManager em, Caller caller, String entityName,
+                                          Collection<Long> ids) {
         Map<Long, Boolean> states = new HashMap<>();
         var query = em.createQuery("SELECT e.owner, e.archived FROM " + entityName + " e WHERE e.id = :id",
                 Object[].class);
