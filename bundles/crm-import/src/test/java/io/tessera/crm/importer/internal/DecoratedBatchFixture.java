@@ -11,6 +11,7 @@ import io.tessera.crm.contacts.internal.CompanyServiceImpl;
 import io.tessera.crm.contacts.internal.ContactBatchServiceImpl;
 import io.tessera.crm.contacts.internal.ContactServiceImpl;
 import io.tessera.crm.contacts.internal.KeySummaryCache;
+import io.tessera.crm.support.testing.FakeUsers;
 import io.tessera.crm.support.testing.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -42,7 +43,7 @@ final class DecoratedBatchFixture implements AutoCloseable {
     DecoratedBatchFixture(String method, Answer answer) {
         EventAdmin events = new ImportServiceFixture.NoEvents();
         KeySummaryCache keys = new KeySummaryCache(contactsEmf);
-        ImportServiceFixture.Users users = new ImportServiceFixture.Users();
+        FakeUsers users = ImportServiceFixture.users();
         contacts = new ContactServiceImpl(contactsEmf, events, users, keys);
         companies = new CompanyServiceImpl(contactsEmf, events, users, keys);
         ContactBatchService real = new ContactBatchServiceImpl(contactsEmf, events, users, keys);

@@ -10,6 +10,7 @@ import io.tessera.crm.contacts.internal.CompanyServiceImpl;
 import io.tessera.crm.contacts.internal.ContactBatchServiceImpl;
 import io.tessera.crm.contacts.internal.ContactServiceImpl;
 import io.tessera.crm.contacts.internal.KeySummaryCache;
+import io.tessera.crm.support.testing.FakeUsers;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -184,7 +183,7 @@ public final class ImportBenchmark {
                 }
             };
             KeySummaryCache keys = new KeySummaryCache(contactsEmf);
-            ImportServiceFixture.Users users = new ImportServiceFixture.Users();
+            FakeUsers users = ImportServiceFixture.users();
             ContactService contacts = new ContactServiceImpl(contactsEmf, events, users, keys);
             CompanyService companies = new CompanyServiceImpl(contactsEmf, events, users, keys);
             imports = new ImportServiceImpl(importEmf, contacts, companies,

@@ -14,18 +14,16 @@ import io.tessera.crm.api.imports.ImportDto;
 import io.tessera.crm.api.imports.ImportOptions;
 import io.tessera.crm.api.imports.ImportOptions.Mode;
 import io.tessera.crm.api.imports.ImportRowResult;
-import io.tessera.crm.api.security.UserDto;
-import io.tessera.crm.api.security.UserService;
 import io.tessera.crm.contacts.internal.CompanyServiceImpl;
 import io.tessera.crm.contacts.internal.ContactBatchServiceImpl;
 import io.tessera.crm.contacts.internal.ContactServiceImpl;
 import io.tessera.crm.contacts.internal.KeySummaryCache;
+import io.tessera.crm.support.testing.FakeUsers;
 import io.tessera.crm.support.testing.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import javax.persistence.EntityManagerFactory;
 import org.junit.After;
 import org.junit.Before;
@@ -55,21 +53,9 @@ abstract class ImportServiceFixture {
         }
     }
 
-    static final class Users implements UserService {
-        @Override
-        public List<UserDto> list(Caller caller) {
-            return List.of();
-        }
-
-        @Override
-        public UserDto add(Caller caller, String username, String password, String role) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean exists(String username) {
-            return Set.of("admin", "boss", "ivan").contains(username);
-        }
+    /** The users the tests act as. */
+    static FakeUsers users() {
+        return new FakeUsers("admin", "boss", "ivan");
     }
 
     EntityManagerFactory contactsEmf;
@@ -84,10 +70,10 @@ abstract class ImportServiceFixture {
         importEmf = TestDatabase.open("crm-import");
         NoEvents events = new NoEvents();
         KeySummaryCache keys = new KeySummaryCache(contactsEmf);
-        contacts = new ContactServiceImpl(contactsEmf, events, new Users(), keys);
-        companies = new CompanyServiceImpl(contactsEmf, events, new Users(), keys);
+        contacts = new ContactServiceImpl(contactsEmf, events, users(), keys);
+        companies = new CompanyServiceImpl(contactsEmf, events, users(), keys);
         imports = new ImportServiceImpl(importEmf, contacts, companies,
-                new ContactBatchServiceImpl(contactsEmf, events, new Users(), keys));
+                new ContactBatchServiceImpl(contactsEmf, events, users(), keys));
     }
 
     @After

@@ -6,9 +6,20 @@ import io.tessera.crm.api.security.UserService;
 import java.util.List;
 import java.util.Set;
 
-/** Users that exist: admin, manager, anna and ben (sales); for services that only check an owner exists. */
+/**
+ * Users that exist, for services that only check an owner exists: admin, manager, anna and ben (sales), or the names
+ * given.
+ */
 public class FakeUsers implements UserService {
-    private final Set<String> names = Set.of("admin", "manager", "anna", "ben");
+    private final Set<String> names;
+
+    public FakeUsers() {
+        this("admin", "manager", "anna", "ben");
+    }
+
+    public FakeUsers(String... names) {
+        this.names = Set.of(names);
+    }
 
     @Override
     public List<UserDto> list(Caller caller) {
