@@ -12,7 +12,6 @@ import io.tessera.crm.api.NotFoundException;
 import io.tessera.crm.api.StaleVersionException;
 import io.tessera.crm.api.contacts.CompanyDto;
 import io.tessera.crm.api.contacts.ContactDto;
-import io.tessera.crm.api.contacts.ContactInput;
 import io.tessera.crm.api.contacts.RecordQuery;
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,10 +27,6 @@ public class ContactsOwnershipParticipantTest extends ContactsTestBase {
     @Before
     public void setUpOwners() {
         owners = new ContactsOwnershipParticipant(emf, events, clock);
-    }
-
-    private static ContactInput person(String first, String last, List<Long> companyIds) {
-        return new ContactInput(first, last, null, null, null, null, null, null, null, null, null, companyIds);
     }
 
     @Test

@@ -4,9 +4,12 @@ import static io.tessera.crm.contacts.internal.Fixtures.ADMIN;
 
 import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.Page;
+import io.tessera.crm.api.Paging;
 import io.tessera.crm.api.contacts.CompanyInput;
+import io.tessera.crm.api.contacts.ContactDto;
 import io.tessera.crm.api.contacts.ContactInput;
 import io.tessera.crm.api.contacts.DuplicateGroup;
+import io.tessera.crm.api.contacts.RecordQuery;
 import io.tessera.crm.contacts.internal.Fixtures.RecordingEvents;
 import io.tessera.crm.contacts.internal.Fixtures.TestClock;
 import io.tessera.crm.contacts.internal.Fixtures.Users;
@@ -79,5 +82,38 @@ abstract class ContactsTestBase {
         } finally {
             em.close();
         }
+    }
+
+    static ContactInput person(String first, String last) {
+        return new ContactInput(first, last, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    static ContactInput person(String first, String last, List<Long> companyIds) {
+        return new ContactInput(first, last, null, null, null, null, null, null, null, null, null, companyIds);
+    }
+
+    static ContactInput person(String first, String last, String owner) {
+        return new ContactInput(first, last, null, null, null, null, null, null, null, owner, null, null);
+    }
+
+    static ContactInput from(ContactDto c) {
+        return new ContactInput(c.firstName(), c.lastName(), c.position(), c.phones(), c.emails(), c.birthday(),
+                c.notes(), c.tags(), c.customFields(), c.owner(), c.source(), c.companyIds());
+    }
+
+    long company(Caller caller, String name) {
+        return companies.create(caller, CompanyServiceImplTest.input(name)).id();
+    }
+
+    static List<String> lastNames(Page<ContactDto> page) {
+        return page.items().stream().map(c -> Mapping.displayName(c.firstName(), c.lastName())).toList();
+    }
+
+    static RecordQuery q(String q) {
+        return new RecordQuery(q, null, null, null, false, null, Paging.FIRST);
+    }
+
+    static RecordQuery ofCompany(long companyId) {
+        return new RecordQuery(null, null, null, companyId, false, null, Paging.FIRST);
     }
 }

@@ -3,18 +3,12 @@ package io.tessera.crm.contacts.internal;
 import static io.tessera.crm.contacts.internal.Fixtures.ADMIN;
 import static org.junit.Assert.assertEquals;
 
-import io.tessera.crm.api.Paging;
-import io.tessera.crm.api.contacts.RecordQuery;
 import io.tessera.crm.support.testing.TestDatabase;
 import java.util.List;
 import org.junit.Test;
 
 /** A search's values reach Derby as parameters (eclipselink.jdbc.allow-partial-bind-parameters in persistence.xml). */
 public class SearchBindingTest extends ContactsTestBase {
-    private static RecordQuery q(String q) {
-        return new RecordQuery(q, null, null, null, false, null, Paging.FIRST);
-    }
-
     @Test
     public void searchesAreSentWithTheirValuesBoundSoDerbyCompilesThemOnce() {
         contact("Zebra", "Okapi", List.of("+79123456789"), List.of("zebra@example.ru"));

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.fail;
 
 import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.CrmEvents;
 import io.tessera.crm.api.FieldError;
 import io.tessera.crm.api.Page;
 import io.tessera.crm.api.Paging;
@@ -161,5 +162,18 @@ abstract class DealsFixture {
 
     static void assertFields(Runnable action, String... fields) {
         assertEquals(Arrays.asList(fields), fieldsOf(action));
+    }
+
+    static String topic(String action) {
+        return CrmEvents.topic(CrmEvents.DEAL, action);
+    }
+
+    DealDto move(Caller who, DealDto d, StageDto to) {
+        return deals.moveToStage(who, d.id(), d.version(), to.id(), null, null);
+    }
+
+    static DealInput retitled(DealInput in, String title) {
+        return new DealInput(title, in.pipelineId(), in.stageId(), in.amount(), in.currency(), in.expectedCloseDate(),
+                in.owner(), in.companyId(), in.contactIds(), in.source(), in.lossReason(), in.lossComment());
     }
 }

@@ -1,0 +1,103 @@
+package io.tessera.crm.contacts.internal;
+
+import static io.tessera.crm.contacts.internal.Fixtures.IVAN;
+import static io.tessera.crm.contacts.internal.Fixtures.OLGA;
+import static io.tessera.crm.contacts.internal.Fixtures.assertFields;
+import static org.junit.Assert.assertEquals;
+
+import io.tessera.crm.api.Page;
+import io.tessera.crm.api.Paging;
+import io.tessera.crm.api.contacts.ContactDto;
+import io.tessera.crm.api.contacts.ContactInput;
+import io.tessera.crm.api.contacts.RecordQuery;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.Test;
+
+/** Listing contacts: by company, sorted, searched by name, e-mail and phone digits, by tag, page by page. */
+public class ContactListTest extends ContactsTestBase {
+    @Test
+    public void listByCompany() {
+        long acme = company(IVAN, "Acme");
+        long globex = company(IVAN, "Globex");
+        contacts.create(IVAN, person("Anna", "Antonova", List.of(acme)));
+        contacts.create(IVAN, person("Boris", "Borisov", List.of(acme, globex)));
+        contacts.create(IVAN, person("Vera", "Volkova", List.of(globex)));
+        contacts.create(IVAN, person("Private", "Person"));
+        assertEquals(List.of("Anna Antonova", "Boris Borisov"), lastNames(contacts.list(IVAN, ofCompany(acme))));
+        assertEquals(List.of("Boris Borisov", "Vera Volkova"), lastNames(contacts.list(IVAN, ofCompany(globex))));
+        assertEquals(List.of(), lastNames(contacts.list(IVAN, ofCompany(999))));
+    }
+
+    @Test
+    public void sortsByLastNameThenFirstName() {
+        contacts.create(IVAN, person("Boris", "petrov"));
+        clock.advance(Duration.ofMinutes(1));
+        contacts.create(IVAN, person("Anna", "Petrov"));
+        clock.advance(Duration.ofMinutes(1));
+        contacts.create(IVAN, person("Cher", null));
+        clock.advance(Duration.ofMinutes(1));
+        contacts.create(IVAN, person("Zed", "Adams"));
+        assertEquals(List.of("Zed Adams", "Cher", "Anna Petrov", "Boris petrov"),
+                lastNames(contacts.list(IVAN, RecordQuery.all())));
+        assertEquals(List.of("Boris petrov", "Anna Petrov", "Cher", "Zed Adams"), lastNames(contacts.list(IVAN,
+                new RecordQuery(null, null, null, null, false, "-lastName", null))));
+        assertEquals(List.of("Boris petrov", "Anna Petrov", "Cher", "Zed Adams"), lastNames(contacts.list(IVAN,
+                new RecordQuery(null, null, null, null, false, "createdAt", null))));
+        assertEquals(List.of("Zed Adams", "Cher", "Anna Petrov", "Boris petrov"), lastNames(contacts.list(IVAN,
+                new RecordQuery(null, null, null, null, false, "-updatedAt", null))));
+        assertFields(() -> contacts.list(IVAN, new RecordQuery(null, null, null, null, false, "firstName", null)),
+                "sort");
+    }
+
+    @Test
+    public void qSearchesNamesEmailsAndPhoneDigits() {
+        contacts.create(IVAN, new ContactInput("Ivan", "Petrov", null, List.of("79123456789"), null, null, null,
+                null, null, null, null, null));
+        contacts.create(IVAN, new ContactInput("Maria", "Sidorova", null, List.of("+7 (495) 111-22-33"),
+                List.of("maria@example.org"), null, null, null, null, null, null, null));
+        assertEquals(List.of("Ivan Petrov"), lastNames(contacts.list(IVAN, q("+7 (912) 345"))));
+        assertEquals(List.of("Ivan Petrov"), lastNames(contacts.list(IVAN, q("ivan petrov"))));
+        assertEquals(List.of("Ivan Petrov"), lastNames(contacts.list(IVAN, q("PETR"))));
+        assertEquals(List.of("Maria Sidorova"), lastNames(contacts.list(IVAN, q("example.org"))));
+        assertEquals(List.of("Maria Sidorova"), lastNames(contacts.list(IVAN, q("4951112233"))));
+        assertEquals(List.of("Maria Sidorova"), lastNames(contacts.list(IVAN, q("111-22"))));
+        assertEquals(List.of("Ivan Petrov", "Maria Sidorova"), lastNames(contacts.list(IVAN, q("+7"))));
+        assertEquals(List.of(), lastNames(contacts.list(IVAN, q("nobody"))));
+    }
+
+    @Test
+    public void tagFilter() {
+        contacts.create(IVAN, new ContactInput("A", "A", null, null, null, null, null, Set.of("VIP"), null, null,
+                null, null));
+        contacts.create(IVAN, person("B", "B"));
+        assertEquals(List.of("A A"), lastNames(contacts.list(IVAN,
+                new RecordQuery(null, null, "vip", null, false, null, null))));
+    }
+
+    @Test
+    public void pagingWithCursorGivesEveryItemExactlyOnce() {
+        Set<Long> created = new HashSet<>();
+        for (int i = 0; i < 17; i++) {
+            // many equal last names: the id tiebreaker keeps the order stable
+            created.add(contacts.create(IVAN, person("P" + i, i % 2 == 0 ? "Same" : "Other")).id());
+        }
+        contacts.create(OLGA, person("Hidden", "Same"));
+        List<Long> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Page<ContactDto> page = contacts.list(IVAN,
+                    new RecordQuery(null, null, null, null, false, null, new Paging(4, cursor)));
+            page.items().forEach(c -> seen.add(c.id()));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null);
+        assertEquals(5, pages);
+        assertEquals(17, seen.size());
+        assertEquals(created, new HashSet<>(seen));
+    }
+}
