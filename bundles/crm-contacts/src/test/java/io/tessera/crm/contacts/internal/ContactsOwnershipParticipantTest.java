@@ -31,10 +31,10 @@ public class ContactsOwnershipParticipantTest extends ContactsTestBase {
 
     @Test
     public void reassignMovesLiveRecordsAndRevertGivesThemBack() {
-        CompanyDto acme = companies.create(IVAN, CompanyServiceImplTest.input("Acme"));
-        CompanyDto old = companies.create(IVAN, CompanyServiceImplTest.input("Old"));
+        CompanyDto acme = companies.create(IVAN, CompanyTestBase.input("Acme"));
+        CompanyDto old = companies.create(IVAN, CompanyTestBase.input("Old"));
         companies.archive(IVAN, old.id());
-        CompanyDto olgas = companies.create(OLGA, CompanyServiceImplTest.input("Olga's"));
+        CompanyDto olgas = companies.create(OLGA, CompanyTestBase.input("Olga's"));
         ContactDto petrov = contacts.create(IVAN, person("Ivan", "Petrov", List.of(acme.id())));
         ContactDto privat = contacts.create(IVAN, person("Anna", null, List.of()));
         ContactDto gone = contacts.create(IVAN, person("Gone", "Away", List.of()));
@@ -60,7 +60,7 @@ public class ContactsOwnershipParticipantTest extends ContactsTestBase {
         assertEquals(2, companies.list(OLGA, RecordQuery.all()).items().size());
         // the version moved on: an edit based on the old version is stale
         expect(StaleVersionException.class, () -> companies.update(MANAGER, acme.id(), acme.version(),
-                CompanyServiceImplTest.input("Acme")));
+                CompanyTestBase.input("Acme")));
 
         assertEquals(List.of("tessera/crm/company/REASSIGNED", "tessera/crm/contact/REASSIGNED",
                 "tessera/crm/contact/REASSIGNED"), events.topics());
@@ -93,7 +93,7 @@ public class ContactsOwnershipParticipantTest extends ContactsTestBase {
 
     @Test
     public void nothingToMoveGivesEmptyLists() {
-        companies.create(OLGA, CompanyServiceImplTest.input("Olga's"));
+        companies.create(OLGA, CompanyTestBase.input("Olga's"));
         events.clear();
         Map<String, List<Long>> moved = owners.reassign("ivan", "boss", "admin");
         assertEquals(Map.of("companies", List.of(), "contacts", List.of()), moved);

@@ -102,7 +102,7 @@ abstract class ContactsTestBase {
     }
 
     long company(Caller caller, String name) {
-        return companies.create(caller, CompanyServiceImplTest.input(name)).id();
+        return companies.create(caller, CompanyTestBase.input(name)).id();
     }
 
     static List<String> lastNames(Page<ContactDto> page) {
