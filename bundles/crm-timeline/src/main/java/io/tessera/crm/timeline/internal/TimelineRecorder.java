@@ -62,7 +62,7 @@ public class TimelineRecorder implements EventHandler {
             }
             if (!entries.isEmpty()) {
                 tx.write(em -> {
-                    entries.forEach(em::persist);
+                    NewEntryRows.insert(em, entries);
                     return null;
                 });
             }
