@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import javax.persistence.CollectionTable;
 import javax.persistence.Column;
+import javax.persistence.ConstraintMode;
 import javax.persistence.ElementCollection;
 import javax.persistence.Embedded;
 import javax.persistence.Entity;
 import javax.persistence.FetchType;
+import javax.persistence.ForeignKey;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
@@ -24,7 +26,10 @@ import javax.persistence.Table;
 import javax.persistence.TableGenerator;
 import javax.persistence.Version;
 
-/** A company; never leaves the bundle (see {@link Mapping}). */
+/**
+ * A company; never leaves the bundle (see {@link Mapping}). The rows it owns (phones, e-mails, tags, fields) are indexed
+ * by its id but carry no foreign key to it: see {@link OwnedRowKeys}.
+ */
 @Entity
 @Table(name = "CON_COMPANY", indexes = {
         @Index(name = "CON_COMPANY_OWNER_IX", columnList = "OWNER, ARCHIVED"),
@@ -66,12 +71,16 @@ public class CompanyEntity {
     String domain;
 
     @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "CON_COMPANY_PHONE", joinColumns = @JoinColumn(name = "COMPANY_ID"))
+    @CollectionTable(name = "CON_COMPANY_PHONE", joinColumns = @JoinColumn(name = "COMPANY_ID"),
+            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT),
+            indexes = @Index(name = "CON_COMPANY_PHONE_OWNER_IX", columnList = "COMPANY_ID"))
     @OrderColumn(name = "POS")
     List<PhoneEmbeddable> phones = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "CON_COMPANY_EMAIL", joinColumns = @JoinColumn(name = "COMPANY_ID"))
+    @CollectionTable(name = "CON_COMPANY_EMAIL", joinColumns = @JoinColumn(name = "COMPANY_ID"),
+            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT),
+            indexes = @Index(name = "CON_COMPANY_EMAIL_OWNER_IX", columnList = "COMPANY_ID"))
     @OrderColumn(name = "POS")
     @Column(name = "EMAIL", length = 254, nullable = false)
     List<String> emails = new ArrayList<>();
@@ -80,13 +89,17 @@ public class CompanyEntity {
     AddressEmbeddable address;
 
     @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "CON_COMPANY_TAG", joinColumns = @JoinColumn(name = "COMPANY_ID"))
+    @CollectionTable(name = "CON_COMPANY_TAG", joinColumns = @JoinColumn(name = "COMPANY_ID"),
+            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT),
+            indexes = @Index(name = "CON_COMPANY_TAG_OWNER_IX", columnList = "COMPANY_ID"))
     @Column(name = "TAG", length = 50, nullable = false)
     Set<String> tags = new HashSet<>();
 
     /** Values carry a type prefix, see {@link CustomFields}. */
     @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "CON_COMPANY_FIELD", joinColumns = @JoinColumn(name = "COMPANY_ID"))
+    @CollectionTable(name = "CON_COMPANY_FIELD", joinColumns = @JoinColumn(name = "COMPANY_ID"),
+            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT),
+            indexes = @Index(name = "CON_COMPANY_FIELD_OWNER_IX", columnList = "COMPANY_ID"))
     @MapKeyColumn(name = "FIELD_KEY", length = 64)
     @Column(name = "FIELD_VALUE", length = 1010)
     Map<String, String> customFields = new HashMap<>();

@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import javax.persistence.CollectionTable;
 import javax.persistence.Column;
+import javax.persistence.ConstraintMode;
 import javax.persistence.ElementCollection;
 import javax.persistence.Entity;
 import javax.persistence.FetchType;
+import javax.persistence.ForeignKey;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
@@ -24,7 +26,10 @@ import javax.persistence.Table;
 import javax.persistence.TableGenerator;
 import javax.persistence.Version;
 
-/** A contact (person); never leaves the bundle (see {@link Mapping}). */
+/**
+ * A contact (person); never leaves the bundle (see {@link Mapping}). The rows it owns (phones, e-mails, tags, fields,
+ * company links) are indexed by its id but carry no foreign key to it: see {@link OwnedRowKeys}.
+ */
 @Entity
 @Table(name = "CON_CONTACT", indexes = {
         @Index(name = "CON_CONTACT_OWNER_IX", columnList = "OWNER, ARCHIVED"),
@@ -61,13 +66,17 @@ public class ContactEntity {
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "CON_CONTACT_PHONE", joinColumns = @JoinColumn(name = "CONTACT_ID"),
-            indexes = @Index(name = "CON_CONTACT_PHONE_KEY_IX", columnList = "MATCH_KEY"))
+            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT),
+            indexes = {@Index(name = "CON_CONTACT_PHONE_OWNER_IX", columnList = "CONTACT_ID"),
+                    @Index(name = "CON_CONTACT_PHONE_KEY_IX", columnList = "MATCH_KEY")})
     @OrderColumn(name = "POS")
     List<PhoneEmbeddable> phones = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "CON_CONTACT_EMAIL", joinColumns = @JoinColumn(name = "CONTACT_ID"),
-            indexes = @Index(name = "CON_CONTACT_EMAIL_IX", columnList = "EMAIL"))
+            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT),
+            indexes = {@Index(name = "CON_CONTACT_EMAIL_OWNER_IX", columnList = "CONTACT_ID"),
+                    @Index(name = "CON_CONTACT_EMAIL_IX", columnList = "EMAIL")})
     @OrderColumn(name = "POS")
     @Column(name = "EMAIL", length = 254, nullable = false)
     List<String> emails = new ArrayList<>();
@@ -78,13 +87,17 @@ public class ContactEntity {
     String notes;
 
     @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "CON_CONTACT_TAG", joinColumns = @JoinColumn(name = "CONTACT_ID"))
+    @CollectionTable(name = "CON_CONTACT_TAG", joinColumns = @JoinColumn(name = "CONTACT_ID"),
+            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT),
+            indexes = @Index(name = "CON_CONTACT_TAG_OWNER_IX", columnList = "CONTACT_ID"))
     @Column(name = "TAG", length = 50, nullable = false)
     Set<String> tags = new HashSet<>();
 
     /** Values carry a type prefix, see {@link CustomFields}. */
     @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "CON_CONTACT_FIELD", joinColumns = @JoinColumn(name = "CONTACT_ID"))
+    @CollectionTable(name = "CON_CONTACT_FIELD", joinColumns = @JoinColumn(name = "CONTACT_ID"),
+            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT),
+            indexes = @Index(name = "CON_CONTACT_FIELD_OWNER_IX", columnList = "CONTACT_ID"))
     @MapKeyColumn(name = "FIELD_KEY", length = 64)
     @Column(name = "FIELD_VALUE", length = 1010)
     Map<String, String> customFields = new HashMap<>();
@@ -97,7 +110,9 @@ public class ContactEntity {
     /** Links to companies of this bundle (many-to-many through CON_CONTACT_COMPANY), in the order given. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "CON_CONTACT_COMPANY", joinColumns = @JoinColumn(name = "CONTACT_ID"),
-            indexes = @Index(name = "CON_CONTACT_COMPANY_IX", columnList = "COMPANY_ID"))
+            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT),
+            indexes = {@Index(name = "CON_CONTACT_COMPANY_OWNER_IX", columnList = "CONTACT_ID"),
+                    @Index(name = "CON_CONTACT_COMPANY_IX", columnList = "COMPANY_ID")})
     @OrderColumn(name = "POS")
     @Column(name = "COMPANY_ID", nullable = false)
     List<Long> companyIds = new ArrayList<>();

@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings a database an earlier version wrote up to date when the duplicate service starts: match keys of older rows
- * ({@link KeyBackfill}), indexes nothing reads any more ({@link RetiredIndexes}). A step that fails is logged, not
- * fatal: the service works without it, only less well.
+ * ({@link KeyBackfill}), indexes nothing reads any more ({@link RetiredIndexes}), foreign keys of owned rows
+ * ({@link OwnedRowKeys}). A step that fails is logged, not fatal: the service works without it, only less well.
  */
 final class SchemaUpkeep {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaUpkeep.class);
@@ -21,6 +21,8 @@ final class SchemaUpkeep {
                 "could not fill the duplicate match keys of existing rows; older records may not be matched");
         step(() -> RetiredIndexes.drop(emf), "dropped {} indexes earlier versions made and nothing reads",
                 "could not drop a retired index; inserts stay slower");
+        step(() -> OwnedRowKeys.drop(emf), "replaced {} foreign keys of owned rows by indexes",
+                "could not drop the foreign keys of owned rows; inserts stay slower");
     }
 
     private static void step(IntSupplier step, String done, String failed) {

@@ -1,9 +1,9 @@
 /**
- * Local JPA transactions, bulk JDBC inserts and batch creates inside them, and opaque list cursors, the same in every
- * bundle that owns tables.
+ * Local JPA transactions, bulk JDBC inserts and batch creates inside them, opaque list cursors, and tables of owned
+ * rows without foreign keys, the same in every bundle that owns tables.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.tessera.crm.support.jpa;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,8 +4,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import javax.persistence.CollectionTable;
 import javax.persistence.Column;
+import javax.persistence.ConstraintMode;
 import javax.persistence.ElementCollection;
 import javax.persistence.Entity;
+import javax.persistence.ForeignKey;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
@@ -18,8 +20,8 @@ import javax.persistence.Version;
 /**
  * One line of history. The records it concerns are kept in three link tables (TL_ENTRY_COMPANY, TL_ENTRY_CONTACT,
  * TL_ENTRY_DEAL), each indexed on the record id, so asking for one record's history is an index lookup (and on the
- * entry id, for reading a page's ids and for rewriting a note's links). A note's
- * entry carries the note's text and id and is hidden while the note is archived.
+ * entry id, for reading a page's ids and for rewriting a note's links; no foreign key to the entry, see
+ * {@link EntryLinkKeys}). A note's entry carries the note's text and id and is hidden while the note is archived.
  */
 @Entity
 @Table(name = "TL_ENTRY", indexes = @Index(name = "TL_ENTRY_NOTE_IX", columnList = "NOTE_ID"))
@@ -66,6 +68,7 @@ public class TimelineEntryEntity {
 
     @ElementCollection
     @CollectionTable(name = "TL_ENTRY_COMPANY", joinColumns = @JoinColumn(name = "ENTRY_ID"),
+            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT),
             indexes = {@Index(name = "TL_ENTRY_COMPANY_IX", columnList = "COMPANY_ID, ENTRY_ID"),
                     @Index(name = "TL_ENTRY_COMPANY_ENTRY_IX", columnList = "ENTRY_ID")})
     @Column(name = "COMPANY_ID", nullable = false)
@@ -73,6 +76,7 @@ public class TimelineEntryEntity {
 
     @ElementCollection
     @CollectionTable(name = "TL_ENTRY_CONTACT", joinColumns = @JoinColumn(name = "ENTRY_ID"),
+            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT),
             indexes = {@Index(name = "TL_ENTRY_CONTACT_IX", columnList = "CONTACT_ID, ENTRY_ID"),
                     @Index(name = "TL_ENTRY_CONTACT_ENTRY_IX", columnList = "ENTRY_ID")})
     @Column(name = "CONTACT_ID", nullable = false)
@@ -80,6 +84,7 @@ public class TimelineEntryEntity {
 
     @ElementCollection
     @CollectionTable(name = "TL_ENTRY_DEAL", joinColumns = @JoinColumn(name = "ENTRY_ID"),
+            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT),
             indexes = {@Index(name = "TL_ENTRY_DEAL_IX", columnList = "DEAL_ID, ENTRY_ID"),
                     @Index(name = "TL_ENTRY_DEAL_ENTRY_IX", columnList = "ENTRY_ID")})
     @Column(name = "DEAL_ID", nullable = false)

@@ -36,6 +36,7 @@ public class TimelineRecorder implements EventHandler {
     @Activate
     public TimelineRecorder(@Reference(target = "(osgi.unit.name=crm-timeline)") EntityManagerFactory emf) {
         this(emf, Clock.systemUTC());
+        EntryLinkKeys.drop(emf);
     }
 
     TimelineRecorder(EntityManagerFactory emf, Clock clock) {
