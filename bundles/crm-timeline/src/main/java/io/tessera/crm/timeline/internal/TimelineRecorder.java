@@ -22,9 +22,11 @@ import org.slf4j.LoggerFactory;
  * Writes one timeline entry for every CRM event, from the core or from any module ({@code tessera/crm/call/LOGGED}
  * is recorded exactly like {@code tessera/crm/deal/WON}). Left out: task reminders (not something that happened to a
  * client) and note events (the note service writes a note's entry in the note's own transaction). A failure to record
- * is logged and never reaches the sender.
+ * is logged and never reaches the sender. Immediate, so that an older database's link tables are brought up to date
+ * ({@link EntryLinkKeys}) when the server starts, not on the first event of an import.
  */
-@Component(service = EventHandler.class, property = EventConstants.EVENT_TOPIC + "=" + CrmEvents.ALL_TOPICS)
+@Component(service = EventHandler.class, property = EventConstants.EVENT_TOPIC + "=" + CrmEvents.ALL_TOPICS,
+        immediate = true)
 public class TimelineRecorder implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TimelineRecorder.class);
     private static final String REMINDER_TOPIC = CrmEvents.topic(CrmEvents.TASK, CrmEvents.REMINDER);
