@@ -90,9 +90,9 @@ public interface ContactBatchService {
      * contacts are read once, at the first call that names the company, and the job adds the people it links to a
      * company afterwards ({@link NameMatcher#added}); a call does not read them again. So a file whose every row
      * names the same company costs one read of it, not one per call (an implementation may read a company again to
-     * bound its memory). What the matcher knows of a company is what it read plus what the job added: a contact
-     * someone else links to the company or renames meanwhile is not seen; a match is still a live contact the caller
-     * may see. For one thread.
+     * bound its memory). What the matcher knows of a company is what it read plus what the job added; an
+     * implementation may also take in the contacts others store meanwhile (crm-contacts does, for the writes of its
+     * own server). A match is always a live contact the caller may see. For one thread.
      */
     default NameMatcher nameMatcher(Caller caller) {
         return new NameMatcher() {

@@ -11,7 +11,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * {@link io.tessera.crm.api.contacts.ContactBatchService#nameMatcher} (and {@code matchContactsByName}, a matcher for
@@ -19,7 +22,10 @@ import java.util.Set;
  * the words of their name keys. Two similar names share a word ({@link SimilarNames}), so a name is compared only
  * with the people who have one of its words, not with the whole company: with every row of a file naming one
  * company, both the reading and the comparing were quadratic.
- * Its memory is bounded: it indexes about {@value #MAX_PEOPLE} people (some 50 MB of heap at worst, when every word
+ * Besides what the job adds, it takes in the contacts stored on this server by anyone while it runs
+ * ({@link WrittenPeople}, at its next call): a card a colleague links to a company already read, or renames, is
+ * matched by its new name; one a colleague takes out of the company stays a candidate of that company.
+ * Its memory is bounded: it indexes about {@value #MAX_PEOPLE} people (some 60 MB of heap at worst, when every word
  * is a name's own). Beyond that, the people of a company it reads are kept in a plain list and compared with every
  * name, and the people the job adds are no longer taken in: in a company that large, a person the job wrote is found
  * by a similar name from the next job on (by e-mail or phone at once, as always). Once full, a call naming a company
@@ -32,17 +38,24 @@ final class CompanyPeople implements NameMatcher {
     private record Person(long id, String key) {
     }
 
+    /** A contact stored by anyone, with the companies it links to. */
+    private record Written(long id, String key, List<Long> companies) {
+    }
+
     /** One company's people: word → the people with that word in their name key, in the order read or added. */
     private static final class People {
         final Map<String, List<Person>> byWord = new HashMap<>();
         /** Those read once the matcher was full. */
         final List<Person> unindexed = new ArrayList<>();
+        /** The name key each person is kept by. */
+        final Map<Long, String> keyOf = new HashMap<>();
         int size;
 
-        /** Takes out people no longer live (the counts stay: the limit errs on the side of less memory). */
+        /** Takes out people no longer live or renamed (the counts stay: the limit errs on the side of less memory). */
         void remove(Set<Long> ids) {
             byWord.values().forEach(list -> list.removeIf(p -> ids.contains(p.id())));
             unindexed.removeIf(p -> ids.contains(p.id()));
+            keyOf.keySet().removeAll(ids);
         }
     }
 
@@ -50,6 +63,8 @@ final class CompanyPeople implements NameMatcher {
     private final Caller caller;
     private final int maxPeople;
     private final Map<Long, People> byCompany = new HashMap<>();
+    /** Told from the writers' threads, taken in on the job's. */
+    private final Queue<Written> written = new ConcurrentLinkedQueue<>();
     private int people;
 
     CompanyPeople(Transactions tx, Caller caller) {
@@ -64,6 +79,7 @@ final class CompanyPeople implements NameMatcher {
 
     @Override
     public Map<NameInCompany, Long> match(Collection<NameInCompany> names) {
+        takeInWritten();
         List<Long> named = names.stream().map(NameInCompany::companyId).distinct().toList();
         List<Long> unread = named.stream().filter(c -> !byCompany.containsKey(c)).toList();
         if (!unread.isEmpty()) {
@@ -113,8 +129,36 @@ final class CompanyPeople implements NameMatcher {
 
     @Override
     public void added(long contactId, NameInCompany name) {
-        if (people < maxPeople && byCompany.containsKey(name.companyId())) {
-            add(name.companyId(), contactId, MatchKeys.personName(name.firstName(), name.lastName()));
+        put(name.companyId(), contactId, MatchKeys.personName(name.firstName(), name.lastName()));
+    }
+
+    /** {@link WrittenPeople}: a contact was stored (by this job or anyone else); any thread. */
+    void written(long contactId, String key, List<Long> companies) {
+        written.add(new Written(contactId, key, companies));
+    }
+
+    private void takeInWritten() {
+        for (Written w = written.poll(); w != null; w = written.poll()) {
+            for (Long company : w.companies()) {
+                put(company, w.id(), w.key());
+            }
+        }
+    }
+
+    /** Into a company already read, unless the person is there by that key already (the job's own writes come twice). */
+    private void put(long company, long id, String key) {
+        People of = byCompany.get(company);
+        if (of == null) {
+            return;
+        }
+        if (of.keyOf.containsKey(id)) {
+            if (Objects.equals(of.keyOf.get(id), key)) {
+                return;
+            }
+            of.remove(Set.of(id));
+        }
+        if (people < maxPeople) {
+            add(company, id, key);
         }
     }
 
@@ -124,6 +168,7 @@ final class CompanyPeople implements NameMatcher {
         }
         Person p = new Person(id, key);
         People of = byCompany.get(company);
+        of.keyOf.put(id, key);
         if (people >= maxPeople) {
             of.unindexed.add(p);
         } else {

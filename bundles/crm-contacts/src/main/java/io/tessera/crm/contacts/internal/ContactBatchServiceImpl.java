@@ -73,7 +73,9 @@ public class ContactBatchServiceImpl implements ContactBatchService {
 
     @Override
     public NameMatcher nameMatcher(Caller caller) {
-        return new CompanyPeople(tx, caller);
+        CompanyPeople matcher = new CompanyPeople(tx, caller);
+        keys.listen(matcher);
+        return matcher;
     }
 
     @Override

@@ -15,6 +15,8 @@ import org.osgi.service.component.annotations.Reference;
  * the file (0.8 s for 300,000 contacts, for a file of 1,000 rows as for a large one). Keys are only ever added (a
  * Bloom filter cannot forget): a key archived, merged away or rolled back since makes a "maybe", which costs an index
  * lookup, never a missed duplicate. Only this JVM's writes are seen, which is all of them with embedded Derby.
+ * The contacts it is handed go on to the name matchers of running jobs ({@link WrittenPeople}): the same writes, told
+ * at the same point.
  * <p>
  * Internal to this bundle: a service of a private class, so that the bundle's components share one instance.
  */
@@ -25,6 +27,7 @@ public class KeySummaryCache {
     private volatile StoredKeys filling;
     /** Set once reading is done; what {@link #summary} gives (read again once it has {@link StoredKeys#outgrown}). */
     private volatile StoredKeys ready;
+    private final WrittenPeople people = new WrittenPeople();
 
     @Activate
     public KeySummaryCache(@Reference(target = "(osgi.unit.name=crm-contacts)") EntityManagerFactory emf) {
@@ -49,6 +52,12 @@ public class KeySummaryCache {
 
     void stored(ContactEntity contact) {
         both(keys -> keys.add(contact));
+        people.stored(contact);
+    }
+
+    /** The matcher is told of the contacts stored from now on ({@link CompanyPeople#written}). */
+    void listen(CompanyPeople matcher) {
+        people.listen(matcher);
     }
 
     void stored(CompanyEntity company) {

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertEquals;
 import io.tessera.crm.api.contacts.CompanyInput;
 import io.tessera.crm.api.contacts.ContactBatchService.NameInCompany;
 import io.tessera.crm.api.contacts.ContactBatchService.NameMatcher;
+import io.tessera.crm.api.contacts.ContactDto;
 import io.tessera.crm.api.contacts.ContactInput;
 import io.tessera.crm.contacts.internal.Fixtures.Users;
 import io.tessera.crm.support.jpa.Transactions;
@@ -60,7 +61,7 @@ public class CompanyPeopleTest extends ContactsTestBase {
     }
 
     @Test
-    public void readsACompanyOnceAndThenKnowsOnlyWhatTheJobAdded() {
+    public void readsACompanyOnceAndThenTakesInWhatIsStoredMeanwhile() {
         long acme = company("Acme");
         long ivan = person("Ivan", "Petrov", "ivan", acme);
         NameMatcher matcher = batch.nameMatcher(ADMIN);
@@ -69,7 +70,7 @@ public class CompanyPeopleTest extends ContactsTestBase {
         assertEquals(Map.of(petrov, ivan), matcher.match(List.of(olga, petrov)));
 
         long olgas = person("Olga", "Orlova", "olga", acme);
-        assertEquals("written by someone else after the read: not seen", Map.of(), matcher.match(List.of(olga)));
+        assertEquals("a colleague's card stored after the read", Map.of(olga, olgas), matcher.match(List.of(olga)));
         matcher.added(olgas, new NameInCompany("Olga", "Orlova", acme));
         assertEquals(Map.of(olga, olgas), matcher.match(List.of(olga)));
         assertEquals("a fresh matcher reads it", Map.of(olga, olgas), batch.nameMatcher(ADMIN).match(List.of(olga)));
@@ -78,6 +79,48 @@ public class CompanyPeopleTest extends ContactsTestBase {
         matcher.added(olgas, new NameInCompany("Olga", "Orlova", fresh));
         assertEquals("a company not read yet is read at its first call, not filled by added",
                 Map.of(), matcher.match(List.of(new NameInCompany("Olga", "Orlova", fresh))));
+    }
+
+    @Test
+    public void aCardRenamedOrLinkedByAColleagueIsMatchedByItsNewName() {
+        long acme = company("Acme");
+        long other = company("Other");
+        long ivan = person("Ivan", "Petrov", "ivan", acme);
+        long anna = person("Anna", "Smirnova", "ivan", other);
+        NameMatcher matcher = batch.nameMatcher(ADMIN);
+        NameInCompany petrov = new NameInCompany("Ivan", "Petrov", acme);
+        NameInCompany sidorov = new NameInCompany("Pavel", "Sidorov", acme);
+        NameInCompany smirnova = new NameInCompany("A.", "Smirnova", acme);
+        assertEquals(Map.of(petrov, ivan), matcher.match(List.of(petrov, sidorov, smirnova)));
+
+        ContactDto card = contacts.get(ADMIN, ivan);
+        contacts.update(ADMIN, ivan, card.version(), new ContactInput("Pavel", "Sidorov", null, List.of(), List.of(),
+                null, null, null, null, "ivan", null, List.of(acme)));
+        ContactDto hers = contacts.get(ADMIN, anna);
+        contacts.update(ADMIN, anna, hers.version(), new ContactInput("Anna", "Smirnova", null, List.of(), List.of(),
+                null, null, null, null, "ivan", null, List.of(other, acme)));
+        assertEquals(Map.of(sidorov, ivan, smirnova, anna), matcher.match(List.of(petrov, sidorov, smirnova)));
+    }
+
+    @Test
+    public void theJobsOwnWritesAreTakenInOnce() {
+        long acme = company("Acme");
+        long ivan = person("Ivan", "Petrov", "ivan", acme);
+        // room for three people: Ivan read, Olga written by the job (told twice), Pavel written by a colleague
+        CompanyPeople matcher = new CompanyPeople(new Transactions(emf), ADMIN, 3);
+        keys.listen(matcher);
+        NameInCompany petrov = new NameInCompany("Ivan", "Petrov", acme);
+        assertEquals(Map.of(petrov, ivan), matcher.match(List.of(petrov)));
+        NameInCompany olga = new NameInCompany("Olga", "Orlova", acme);
+        long olgas = batch.createContacts(ADMIN, List.of(new ContactInput("Olga", "Orlova", null, List.of(),
+                List.of(), null, null, null, null, "olga", null, List.of(acme)))).get(0).id();
+        matcher.added(olgas, olga);
+        assertEquals(Map.of(olga, olgas), matcher.match(List.of(olga)));
+
+        long pavel = person("Pavel", "Sidorov", "ivan", acme);
+        NameInCompany sidorov = new NameInCompany("P.", "Sidorov", acme);
+        assertEquals("Olga counted once: there was room for Pavel", Map.of(sidorov, pavel),
+                matcher.match(List.of(sidorov)));
     }
 
     @Test
