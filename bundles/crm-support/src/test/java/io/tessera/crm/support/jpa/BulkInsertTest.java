@@ -10,8 +10,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.UUID;
 import javax.persistence.PersistenceException;
 import org.junit.After;
@@ -71,6 +74,40 @@ public class BulkInsertTest {
         assertEquals("0|1|late 0", children.get(1));
         assertEquals("1|0|label 1", children.get(2));
         assertEquals((parents - 1) + "|0|label " + (parents - 1), children.get(children.size() - 1));
+    }
+
+    @Test
+    public void timestampsBoundWithTheSharedCalendarReadBackAsTheyWere() throws SQLException {
+        TimeZone zone = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone("Europe/Berlin")); // a zone with summer time: 2026-03-29 changes
+        try {
+            roundTripTimestamps();
+        } finally {
+            TimeZone.setDefault(zone);
+        }
+    }
+
+    private void roundTripTimestamps() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE STAMPED (ID BIGINT PRIMARY KEY, STAMP TIMESTAMP)");
+        }
+        List<Timestamp> stamps = List.of(Timestamp.valueOf("2026-01-15 08:30:00.123456789"),
+                Timestamp.valueOf("2026-07-15 23:59:59.5"), Timestamp.from(Instant.parse("2026-03-29T01:30:00Z")),
+                Timestamp.from(Instant.EPOCH));
+        try (BulkInsert insert = new BulkInsert(connection)) {
+            for (int i = 0; i < stamps.size(); i++) {
+                insert.add("INSERT INTO STAMPED (ID, STAMP) VALUES (?, ?)", (long) i, stamps.get(i));
+            }
+            insert.execute();
+        }
+        List<Timestamp> stored = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT STAMP FROM STAMPED ORDER BY ID")) {
+            while (rs.next()) {
+                stored.add(rs.getTimestamp(1));
+            }
+        }
+        assertEquals(stamps, stored);
     }
 
     @Test
