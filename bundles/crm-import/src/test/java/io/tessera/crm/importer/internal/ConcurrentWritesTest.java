@@ -26,7 +26,8 @@ import org.junit.Test;
  * A colleague saves a card while an import runs, after the import took its summary of the base: a row of the file
  * with the same e-mail (or, for companies, tax id) finds that card instead of making a second one (the summary is
  * live: crm-contacts adds the card's keys as it saves it). The write is made right after the summary is taken
- * (through a {@link ContactBatchService} that does so).
+ * (through a {@link ContactBatchService} that does so). The same for a similar name in a company the import has
+ * already read: the write is made right after the import stored its first buffer.
  */
 public class ConcurrentWritesTest {
     private static final Caller ADMIN = DecoratedBatchFixture.ADMIN;
@@ -40,13 +41,28 @@ public class ConcurrentWritesTest {
 
     @Before
     public void setUp() {
-        fixture = new DecoratedBatchFixture("keySummary", (real, args) -> {
-            Object summary = real.keySummary((Caller) args[0]);
+        decorate("keySummary", (real, args) -> real.keySummary((Caller) args[0]));
+    }
+
+    /** The colleague acts right after each call of the method (once: {@link #once}). */
+    private void decorate(String method, DecoratedBatchFixture.Answer real) {
+        if (fixture != null) {
+            fixture.close();
+        }
+        fixture = new DecoratedBatchFixture(method, (batch, args) -> {
+            Object out = real.answer(batch, args);
             meanwhile.run();
-            return summary;
+            return out;
         });
         contacts = fixture.contacts;
         companies = fixture.companies;
+    }
+
+    private void once(Runnable action) {
+        meanwhile = () -> {
+            meanwhile = () -> { };
+            action.run();
+        };
     }
 
     @After
@@ -83,6 +99,33 @@ public class ConcurrentWritesTest {
         assertEquals(job.toString(), 0, job.created());
         assertEquals(1, companies.list(ADMIN, new RecordQuery(null, null, null, null, false, "createdAt",
                 new Paging(10, null))).items().size());
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    public void aContactAColleagueLinksToACompanyTheImportHasReadIsFoundByASimilarName() {
+        decorate("createContacts", (real, args) -> real.createContacts((Caller) args[0],
+                (List<ContactInput>) args[1]));
+        long acme = companies.create(ADMIN, new CompanyInput("Acme", null, null, null, null, List.of(), List.of(),
+                null, null, null, "ivan")).id();
+        once(() -> contacts.create(COLLEAGUE, new ContactInput("Иван", "Петров", null, List.of(), List.of(), null,
+                null, null, null, null, null, List.of(acme))));
+        // the first buffer names Acme (so the import reads its people), the second has the colleague's person
+        StringBuilder csv = new StringBuilder("Имя;Фамилия;E-mail;Компания\nОльга;Смирнова;;Acme\n");
+        for (int i = 1; i < ImportRun.BATCH; i++) {
+            csv.append("Имя").append(i).append(";Фамилия").append(i).append(";p").append(i).append("@example.ru;\n");
+        }
+        csv.append("Петров;Иван;ivan.petrov@example.ru;Acme\n");
+
+        ImportDto job = run("contacts.csv", csv.toString(), ImportOptions.defaults());
+
+        assertEquals(job.toString(), ImportRun.BATCH, job.created());
+        assertEquals(job.toString(), 1, job.merged() + job.updated());
+        List<ContactDto> petrovs = contacts.list(ADMIN, new RecordQuery("Петров", null, null, null, false,
+                "createdAt", new Paging(10, null))).items();
+        assertEquals("the row went onto the colleague's card", 1, petrovs.size());
+        assertEquals("ivan", petrovs.get(0).owner());
+        assertEquals("the row's e-mail was added to it", List.of("ivan.petrov@example.ru"), petrovs.get(0).emails());
     }
 
     private ImportDto run(String fileName, String csv, ImportOptions options) {
