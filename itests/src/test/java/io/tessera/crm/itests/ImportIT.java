@@ -134,6 +134,15 @@ public class ImportIT extends TesseraTestSupport {
         assertEquals("Этап", rows.get(2).get("column").asText());
         assertTrue(rows.get(2).toString(), rows.get(2).get("message").asText().contains("Переговоры"));
         assertEquals("Сумма", rows.get(3).get("column").asText());
+        JsonNode rejected = admin("GET", "/imports/" + id + "/rows?outcome=rejected", null).json().get("items");
+        assertEquals(rejected.toString(), List.of(rows.get(2), rows.get(3)), List.of(rejected.get(0),
+                rejected.get(1)));
+        assertEquals(rejected.toString(), 2, rejected.size());
+        assertEquals(5, admin("GET", "/imports/" + id + "/rows?outcome=CREATED,REJECTED", null).json().get("items")
+                .size());
+        Reply badOutcome = admin("GET", "/imports/" + id + "/rows?outcome=LOST", null);
+        assertEquals(badOutcome.toString(), 400, badOutcome.status());
+        assertEquals(badOutcome.toString(), "outcome", badOutcome.json().get("errors").get(0).get("field").asText());
         assertEquals(0, admin("GET", "/contacts?q=pavel@deals.ru", null).json().get("items").size());
 
         JsonNode igor = admin("GET", "/contacts?q=igor@deals.ru", null).json().get("items").get(0);
@@ -223,6 +232,7 @@ public class ImportIT extends TesseraTestSupport {
                 {"Ad", "Soyad", "Telefon", "E-mail"},
                 {"Rəşad", "Məmmədov", "+994 55 765 43 21", "rashad@example.az"},
                 {"Leyla", "Əliyeva", "+994 70 111 22 33", "leyla@example.az"},
+                {"Tural", "Həsənov", "", "tural@"},
             };
             for (int r = 0; r < cells.length; r++) {
                 org.apache.poi.xssf.usermodel.XSSFRow row = sheet.createRow(r);
@@ -234,6 +244,8 @@ public class ImportIT extends TesseraTestSupport {
         }
         String output = console("crm:import --region AZ " + file, ADMIN, "crm-admin", "admin");
         assertTrue(output, output.contains("Created 2"));
+        assertTrue(output, output.contains("rejected 1") && output.contains("Rejected rows:")
+                && output.contains("  row 3, column E-mail: "));
         JsonNode leyla = admin("GET", "/contacts?q=leyla@example.az", null).json().get("items");
         assertEquals(leyla.toString(), 1, leyla.size());
         assertEquals("Əliyeva", leyla.get(0).get("lastName").asText());

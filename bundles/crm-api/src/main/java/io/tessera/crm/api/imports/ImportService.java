@@ -6,6 +6,7 @@ import io.tessera.crm.api.Paging;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Imports of companies and contacts from CSV (any of the delimiters , ; TAB |, UTF-8 with or without BOM, or
@@ -41,7 +42,15 @@ public interface ImportService {
     ImportDto await(Caller caller, long id, Duration timeout);
 
     /** The row-by-row report, in row order. */
-    Page<ImportRowResult> report(Caller caller, long id, Paging paging);
+    default Page<ImportRowResult> report(Caller caller, long id, Paging paging) {
+        return report(caller, id, Set.of(), paging);
+    }
+
+    /**
+     * The rows of the report with one of these outcomes (every row when the set is empty), in row order: a large
+     * file's rejected rows without paging through the rest.
+     */
+    Page<ImportRowResult> report(Caller caller, long id, Set<ImportRowResult.Outcome> outcomes, Paging paging);
 
     /**
      * Starts reverting a finished import and returns at once with the status {@code UNDOING}; the undo runs in the

@@ -3,7 +3,7 @@
  * exporting companies, contacts and deals to CSV and XLSX.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.tessera.crm.api.imports;
 
 import org.osgi.annotation.bundle.Export;

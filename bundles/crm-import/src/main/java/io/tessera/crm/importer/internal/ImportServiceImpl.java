@@ -36,6 +36,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +45,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import javax.persistence.TypedQuery;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -265,13 +267,19 @@ public class ImportServiceImpl implements ImportService {
     }
 
     @Override
-    public Page<ImportRowResult> report(Caller caller, long id, Paging paging) {
+    public Page<ImportRowResult> report(Caller caller, long id, Set<ImportRowResult.Outcome> outcomes,
+                                        Paging paging) {
         Paging p = paging == null ? Paging.FIRST : paging;
+        boolean filtered = outcomes != null && !outcomes.isEmpty();
         return tx.read(em -> {
             find(em, caller, id);
-            List<ImportRowEntity> rows = em.createQuery("SELECT r FROM ImportRowEntity r WHERE r.importId = :id "
-                            + "ORDER BY r.rowNo, r.id", ImportRowEntity.class)
-                    .setParameter("id", id).setFirstResult(Cursors.offset(p)).setMaxResults(p.limit() + 1)
+            TypedQuery<ImportRowEntity> query = em.createQuery("SELECT r FROM ImportRowEntity r WHERE r.importId = :id"
+                    + (filtered ? " AND r.outcome IN :outcomes" : "") + " ORDER BY r.rowNo, r.id", ImportRowEntity.class)
+                    .setParameter("id", id);
+            if (filtered) {
+                query.setParameter("outcomes", outcomes.stream().map(Enum::name).toList());
+            }
+            List<ImportRowEntity> rows = query.setFirstResult(Cursors.offset(p)).setMaxResults(p.limit() + 1)
                     .getResultList();
             List<ImportRowResult> out = new ArrayList<>();
             for (ImportRowEntity r : rows) {

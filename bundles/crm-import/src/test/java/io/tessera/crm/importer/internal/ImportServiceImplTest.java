@@ -167,4 +167,38 @@ public class ImportServiceImplTest extends ImportServiceFixture {
         assertEquals(1203, seen.size());
         assertEquals(1203, seen.stream().distinct().count());
     }
+
+    @Test
+    public void reportKeepsOnlyTheOutcomesAskedFor() {
+        // three rows with no name, e-mail or phone; the rows after the 1,100th repeat earlier e-mails
+        Set<Integer> blank = Set.of(100, 700, 1150);
+        StringBuilder sb = new StringBuilder("Имя,Email\n");
+        for (int i = 1; i <= 1200; i++) {
+            sb.append(blank.contains(i) ? ",\n" : "P" + i + ",p" + (i > 1100 ? i - 1100 : i) + "@x.ru\n");
+        }
+        ImportDto job = run("mixed.csv", sb.toString().getBytes(StandardCharsets.UTF_8), ImportOptions.defaults());
+        assertEquals(3, job.rejected());
+        assertEquals("row 1200 repeats the blank row 100: created", 98, job.merged());
+        List<ImportRowResult> all = new ArrayList<>();
+        List<ImportRowResult> rejected = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = imports.report(ADMIN, job.id(), new Paging(500, cursor));
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        do {
+            var page = imports.report(ADMIN, job.id(), Set.of(Outcome.REJECTED), new Paging(2, cursor));
+            rejected.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+
+        assertEquals("every rejected row, in row order, across pages", all.stream()
+                .filter(r -> r.outcome() == Outcome.REJECTED).toList(), rejected);
+        List<ImportRowResult> mergedOrRejected = imports.report(ADMIN, job.id(),
+                Set.of(Outcome.MERGED, Outcome.REJECTED), new Paging(500, null)).items();
+        assertEquals(all.stream().filter(r -> r.outcome() == Outcome.MERGED || r.outcome() == Outcome.REJECTED)
+                .toList(), mergedOrRejected);
+        assertEquals(101, mergedOrRejected.size());
+    }
 }

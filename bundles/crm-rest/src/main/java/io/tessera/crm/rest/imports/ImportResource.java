@@ -11,7 +11,10 @@ import io.tessera.crm.api.imports.ImportService;
 import io.tessera.crm.rest.support.RestSupport;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -108,11 +111,21 @@ public class ImportResource {
         return imports.get(RestSupport.caller(rq), id);
     }
 
+    /** {@code ?outcome=REJECTED} (repeated or comma-separated for several) keeps only the rows with those outcomes. */
     @GET
     @Path("{id}/rows")
     public Page<ImportRowResult> rows(@Context HttpServletRequest rq, @PathParam("id") long id,
+                                      @QueryParam("outcome") List<String> outcome,
                                       @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return imports.report(RestSupport.caller(rq), id, RestSupport.paging(limit, cursor));
+        Set<ImportRowResult.Outcome> outcomes = EnumSet.noneOf(ImportRowResult.Outcome.class);
+        for (String values : outcome) {
+            for (String value : values.split(",")) {
+                if (!value.isBlank()) {
+                    outcomes.add(RestSupport.enumParam("outcome", value, ImportRowResult.Outcome.class));
+                }
+            }
+        }
+        return imports.report(RestSupport.caller(rq), id, outcomes, RestSupport.paging(limit, cursor));
     }
 
     /** 202 with the job (status UNDOING): the undo runs in the background, {@code GET /imports/{id}} follows it. */

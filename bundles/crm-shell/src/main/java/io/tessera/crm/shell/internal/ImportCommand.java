@@ -1,8 +1,11 @@
 package io.tessera.crm.shell.internal;
 
 import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.Page;
+import io.tessera.crm.api.Paging;
 import io.tessera.crm.api.imports.ImportDto;
 import io.tessera.crm.api.imports.ImportOptions;
+import io.tessera.crm.api.imports.ImportRowResult;
 import io.tessera.crm.api.imports.ImportService;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -11,6 +14,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -21,6 +25,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 @Service
 @Command(scope = "crm", name = "import", description = "Imports contacts or companies from a CSV or XLSX file on the server")
 public class ImportCommand extends CrmAction {
+    /** Rejected rows listed at the end; the rest are in the report. */
+    static final int SHOWN_REJECTED = 20;
 
     @Reference
     ImportService imports;
@@ -74,6 +80,13 @@ public class ImportCommand extends CrmAction {
         out.println();
         for (String line : ImportLines.summary(job)) {
             out.println(line);
+        }
+        if (job.rejected() > 0) {
+            Page<ImportRowResult> first = imports.report(caller, job.id(), Set.of(ImportRowResult.Outcome.REJECTED),
+                    new Paging(SHOWN_REJECTED, null));
+            for (String line : ImportLines.rejected(job, first)) {
+                out.println(line);
+            }
         }
     }
 }

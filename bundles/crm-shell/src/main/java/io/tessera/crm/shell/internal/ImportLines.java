@@ -1,6 +1,8 @@
 package io.tessera.crm.shell.internal;
 
+import io.tessera.crm.api.Page;
 import io.tessera.crm.api.imports.ImportDto;
+import io.tessera.crm.api.imports.ImportRowResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,8 +33,25 @@ final class ImportLines {
         if (job.error() != null) {
             lines.add("Error: " + job.error());
         }
-        if (job.rejected() > 0) {
-            lines.add("Rejected rows: GET /api/v1/imports/" + job.id() + "/rows");
+        return lines;
+    }
+
+    /**
+     * "Row 7, column Телефон: not a phone number" for the first rejected rows, then where the rest are: an admin
+     * sees at the console why rows were refused.
+     */
+    static List<String> rejected(ImportDto job, Page<ImportRowResult> first) {
+        List<String> lines = new ArrayList<>();
+        if (job.rejected() == 0) {
+            return lines;
+        }
+        lines.add("Rejected rows:");
+        for (ImportRowResult r : first.items()) {
+            lines.add("  row " + r.row() + (r.column() == null ? "" : ", column " + r.column()) + ": " + r.message());
+        }
+        if (job.rejected() > first.items().size()) {
+            lines.add("  … " + (job.rejected() - first.items().size()) + " more: GET /api/v1/imports/" + job.id()
+                    + "/rows?outcome=REJECTED");
         }
         return lines;
     }
