@@ -271,22 +271,24 @@ public class ImportServiceImpl implements ImportService {
                                         Paging paging) {
         Paging p = paging == null ? Paging.FIRST : paging;
         boolean filtered = outcomes != null && !outcomes.isEmpty();
+        Long after = Cursors.after(p);
         return tx.read(em -> {
             find(em, caller, id);
+            // one report row per file row: pages follow the (import, row) index, so a deep page reads only its rows
             TypedQuery<ImportRowEntity> query = em.createQuery("SELECT r FROM ImportRowEntity r WHERE r.importId = :id"
-                    + (filtered ? " AND r.outcome IN :outcomes" : "") + " ORDER BY r.rowNo, r.id", ImportRowEntity.class)
-                    .setParameter("id", id);
+                    + " AND r.rowNo > :after" + (filtered ? " AND r.outcome IN :outcomes" : "") + " ORDER BY r.rowNo",
+                    ImportRowEntity.class)
+                    .setParameter("id", id).setParameter("after", after == null ? Long.MIN_VALUE : after);
             if (filtered) {
                 query.setParameter("outcomes", outcomes.stream().map(Enum::name).toList());
             }
-            List<ImportRowEntity> rows = query.setFirstResult(Cursors.offset(p)).setMaxResults(p.limit() + 1)
-                    .getResultList();
+            List<ImportRowEntity> rows = query.setMaxResults(p.limit() + 1).getResultList();
             List<ImportRowResult> out = new ArrayList<>();
             for (ImportRowEntity r : rows) {
                 out.add(new ImportRowResult(r.rowNo, ImportRowResult.Outcome.valueOf(r.outcome), r.recordId,
                         r.columnName, r.message, r.conflicts == null ? List.of() : List.of(r.conflicts.split("\n"))));
             }
-            return Cursors.page(out, p);
+            return Cursors.pageAfter(out, p, ImportRowResult::row);
         });
     }
 

@@ -6,13 +6,16 @@ import io.tessera.crm.api.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
- * Opaque list cursors. Today a cursor encodes the offset of the next page; clients must treat it as opaque so that it
- * can become a keyset position later without breaking them.
+ * Opaque list cursors: the offset of the next page ({@link #offset}, {@link #page}), or the key of the last item given
+ * ({@link #after}, {@link #pageAfter}) where the list is in the order of a unique indexed key, so that a deep page
+ * reads only its own rows. Clients treat them as opaque.
  */
 public final class Cursors {
     private static final String PREFIX = "o:";
+    private static final String AFTER = "k:";
 
     private Cursors() {
     }
@@ -22,19 +25,48 @@ public final class Cursors {
         if (cursor == null) {
             return 0;
         }
+        long offset = decode(cursor, PREFIX);
+        if (offset < 0 || offset > Integer.MAX_VALUE) {
+            throw notOurs();
+        }
+        return (int) offset;
+    }
+
+    /** The key of the last item of the previous page ({@link #pageAfter}); null on the first page. */
+    public static Long after(Paging paging) {
+        return paging.cursor() == null ? null : decode(paging.cursor(), AFTER);
+    }
+
+    /**
+     * Builds a page from a query that fetched {@code limit + 1} items in key order after the cursor's key
+     * ({@link #after}); the next cursor holds the key of the page's last item.
+     */
+    public static <T> Page<T> pageAfter(List<T> fetchedOneMore, Paging paging, ToLongFunction<T> key) {
+        if (fetchedOneMore.size() <= paging.limit()) {
+            return new Page<>(fetchedOneMore, null);
+        }
+        List<T> items = fetchedOneMore.subList(0, paging.limit());
+        return new Page<>(items, encode(AFTER + key.applyAsLong(items.get(items.size() - 1))));
+    }
+
+    private static long decode(String cursor, String prefix) {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!plain.startsWith(PREFIX)) {
-                throw new IllegalArgumentException(plain);
+            if (!plain.startsWith(prefix)) {
+                throw notOurs();
             }
-            int offset = Integer.parseInt(plain.substring(PREFIX.length()));
-            if (offset < 0) {
-                throw new IllegalArgumentException(plain);
-            }
-            return offset;
+            return Long.parseLong(plain.substring(prefix.length()));
         } catch (IllegalArgumentException e) {
-            throw new ValidationException("cursor", "is not a cursor this server gave out");
+            throw notOurs();
         }
+    }
+
+    private static String encode(String plain) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ValidationException notOurs() {
+        return new ValidationException("cursor", "is not a cursor this server gave out");
     }
 
     /**
@@ -45,8 +77,7 @@ public final class Cursors {
         if (fetchedOneMore.size() <= paging.limit()) {
             return new Page<>(fetchedOneMore, null);
         }
-        String next = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((PREFIX + (offset(paging) + paging.limit())).getBytes(StandardCharsets.UTF_8));
-        return new Page<>(fetchedOneMore.subList(0, paging.limit()), next);
+        return new Page<>(fetchedOneMore.subList(0, paging.limit()),
+                encode(PREFIX + (offset(paging) + paging.limit())));
     }
 }

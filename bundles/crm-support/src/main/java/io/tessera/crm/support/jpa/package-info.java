@@ -1,6 +1,6 @@
 /**
- * Local JPA transactions, bulk JDBC inserts and batch creates inside them, opaque list cursors, and tables of owned
- * rows without foreign keys, the same in every bundle that owns tables.
+ * Local JPA transactions, bulk JDBC inserts and batch creates inside them, opaque list cursors (by offset or by key),
+ * and tables of owned rows without foreign keys, the same in every bundle that owns tables.
  */
 @Export
 @Version("1.3.0")
