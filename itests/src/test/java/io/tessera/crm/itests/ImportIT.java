@@ -140,6 +140,15 @@ public class ImportIT extends TesseraTestSupport {
         assertEquals(rejected.toString(), 2, rejected.size());
         assertEquals(5, admin("GET", "/imports/" + id + "/rows?outcome=CREATED,REJECTED", null).json().get("items")
                 .size());
+        Reply rejectedFile = admin("GET", "/imports/" + id + "/rejected", null);
+        assertEquals(rejectedFile.toString(), 200, rejectedFile.status());
+        assertTrue(rejectedFile.headers().toString(),
+                rejectedFile.headers().get("content-type").get(0).startsWith("text/csv"));
+        assertEquals("\uFEFFСтрока / Row;Ошибка / Error;Имя;Фамилия;E-mail;Компания;Сделка;Сумма;Валюта;Этап;"
+                + "Задача;Срок", rejectedFile.text().lines().findFirst().orElse(""));
+        assertEquals(rejectedFile.text(), 3, rejectedFile.text().lines().count());
+        assertTrue(rejectedFile.text(),
+                rejectedFile.text().contains("Павел;Волков;pavel@deals.ru;;Монтаж;500;USD;Переговоры;;"));
         Reply badOutcome = admin("GET", "/imports/" + id + "/rows?outcome=LOST", null);
         assertEquals(badOutcome.toString(), 400, badOutcome.status());
         assertEquals(badOutcome.toString(), "outcome", badOutcome.json().get("errors").get(0).get("field").asText());

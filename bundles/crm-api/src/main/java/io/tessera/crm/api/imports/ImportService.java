@@ -3,7 +3,9 @@ package io.tessera.crm.api.imports;
 import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.Page;
 import io.tessera.crm.api.Paging;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -51,6 +53,13 @@ public interface ImportService {
      * file's rejected rows without paging through the rest.
      */
     Page<ImportRowResult> report(Caller caller, long id, Set<ImportRowResult.Outcome> outcomes, Paging paging);
+
+    /**
+     * Writes the import's rejected rows as a CSV file to correct and import again (UTF-8 with a byte-order mark, the
+     * file's delimiter or ';'): first the row number and the reason, then the row's cells as they were read under
+     * the file's header. A new import of the corrected file leaves the first two columns unmapped.
+     */
+    void writeRejectedRows(Caller caller, long id, OutputStream out) throws IOException;
 
     /**
      * Starts reverting a finished import and returns at once with the status {@code UNDOING}; the undo runs in the

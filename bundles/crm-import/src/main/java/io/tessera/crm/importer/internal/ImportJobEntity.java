@@ -45,6 +45,9 @@ public class ImportJobEntity {
     String encoding;
     @Column(length = 4)
     String delimiter;
+    /** The file's header row ({@link SourceCells}), for the rejected-rows file. */
+    @Lob
+    String headerCells;
     Timestamp createdAt;
     Timestamp startedAt;
     Timestamp finishedAt;

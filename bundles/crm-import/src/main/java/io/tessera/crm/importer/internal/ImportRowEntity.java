@@ -1,5 +1,6 @@
 package io.tessera.crm.importer.internal;
 
+import java.util.List;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
@@ -9,6 +10,7 @@ import javax.persistence.Index;
 import javax.persistence.Lob;
 import javax.persistence.Table;
 import javax.persistence.TableGenerator;
+import javax.persistence.Transient;
 
 /**
  * One row of an import's report (table IMP_ROW), with what undo needs: the record created or changed, a company,
@@ -39,4 +41,10 @@ public class ImportRowEntity {
     String conflicts;
     @Lob
     String beforeImage;
+    /** A rejected row's cells as read ({@link SourceCells}), for the rejected-rows file; null for the other rows. */
+    @Lob
+    String sourceCells;
+    /** The row's cells as read, until the report row is written. */
+    @Transient
+    List<String> cells;
 }

@@ -51,6 +51,8 @@ final class ImportRun implements Runnable {
     /** Set up once the duplicate index is read. */
     private RowDecider decider;
     private BufferWriter writer;
+    /** The file's header row, read by the counting pass (null until then). */
+    private List<String> header;
     private final List<ImportRowEntity> pending = new ArrayList<>();
     /** The current buffer: parsed rows not decided yet. */
     private final List<ParsedRow> buffer = new ArrayList<>();
@@ -84,6 +86,9 @@ final class ImportRun implements Runnable {
             job.delimiter = table.delimiter();
             long[] count = {0};
             table.read((i, cells) -> {
+                if (i == 0) {
+                    header = List.copyOf(cells);
+                }
                 count[0] = i;
                 return !Thread.currentThread().isInterrupted();
             });
@@ -216,7 +221,11 @@ final class ImportRun implements Runnable {
 
     private void save() {
         tx.write(em -> {
-            ImportServiceImpl.copy(job.toDto(), em.find(ImportJobEntity.class, job.id));
+            ImportJobEntity e = em.find(ImportJobEntity.class, job.id);
+            ImportServiceImpl.copy(job.toDto(), e);
+            if (header != null) {
+                e.headerCells = SourceCells.encode(header);
+            }
             return null;
         });
     }

@@ -23,6 +23,7 @@ import io.tessera.crm.support.jpa.Transactions;
 import io.tessera.crm.support.validation.Checks;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -290,6 +291,11 @@ public class ImportServiceImpl implements ImportService {
             }
             return Cursors.pageAfter(out, p, ImportRowResult::row);
         });
+    }
+
+    @Override
+    public void writeRejectedRows(Caller caller, long id, OutputStream out) throws IOException {
+        RejectedRowsFile.write(tx, tx.read(em -> find(em, caller, id)), out);
     }
 
     /** Checks the job can be undone, marks it UNDOING and queues an {@link UndoRun} on the import thread. */

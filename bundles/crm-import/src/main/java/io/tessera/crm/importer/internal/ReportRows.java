@@ -1,5 +1,6 @@
 package io.tessera.crm.importer.internal;
 
+import io.tessera.crm.api.imports.ImportRowResult.Outcome;
 import io.tessera.crm.support.jpa.BulkInsert;
 import java.util.List;
 import javax.persistence.EntityManager;
@@ -11,10 +12,15 @@ import javax.persistence.EntityManager;
  */
 final class ReportRows {
     private static final String INSERT = "INSERT INTO IMP_ROW (ID, IMPORTID, ROWNO, OUTCOME, RECORDID, "
-            + "CREATEDCOMPANYID, DEALID, TASKID, COLUMNNAME, MESSAGE, CONFLICTS, BEFOREIMAGE) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "CREATEDCOMPANYID, DEALID, TASKID, COLUMNNAME, MESSAGE, CONFLICTS, BEFOREIMAGE, SOURCECELLS) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private ReportRows() {
+    }
+
+    /** Only a rejected row keeps its cells: the rejected-rows file gives them back to be corrected. */
+    private static String sourceCells(ImportRowEntity r) {
+        return Outcome.REJECTED.name().equals(r.outcome) && r.cells != null ? SourceCells.encode(r.cells) : null;
     }
 
     static void insert(EntityManager em, List<ImportRowEntity> rows) {
@@ -27,7 +33,7 @@ final class ReportRows {
                 ImportRowEntity r = rows.get(i);
                 r.id = ids[i];
                 insert.add(INSERT, r.id, r.importId, r.rowNo, r.outcome, r.recordId, r.createdCompanyId, r.dealId,
-                        r.taskId, r.columnName, r.message, r.conflicts, r.beforeImage);
+                        r.taskId, r.columnName, r.message, r.conflicts, r.beforeImage, sourceCells(r));
             }
             insert.execute();
         }

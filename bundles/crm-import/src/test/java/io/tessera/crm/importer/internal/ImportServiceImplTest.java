@@ -18,6 +18,7 @@ import io.tessera.crm.api.imports.ImportOptions.Mode;
 import io.tessera.crm.api.imports.ImportRowResult;
 import io.tessera.crm.api.imports.ImportRowResult.Outcome;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -166,6 +167,32 @@ public class ImportServiceImplTest extends ImportServiceFixture {
         } while (cursor != null);
         assertEquals(1203, seen.size());
         assertEquals(1203, seen.stream().distinct().count());
+    }
+
+    @Test
+    public void theRejectedRowsComeBackAsAFileThatImportsOnceCorrected() throws Exception {
+        ImportDto job = run("1c.csv", FILE.getBytes(Charset.forName("windows-1251")), ImportOptions.defaults());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        imports.writeRejectedRows(ADMIN, job.id(), out);
+        String file = out.toString(StandardCharsets.UTF_8);
+        assertEquals("Строка / Row;Ошибка / Error;Фамилия;Имя;Телефон;E-mail;Компания;Должность;Теги;custom:Размер\r\n"
+                + "4;Телефон: 'not a phone' is not a phone number;Козлов;;not a phone;k@acme.ru;;;;\r\n"
+                + "5;Имя: the name is empty;;;;nobody@acme.ru;;;;\r\n"
+                + "6;E-mail: 'bad@' is not an e-mail address;Смирнов;Олег;;bad@;;;;\r\n", file.substring(1));
+        assertEquals("a byte-order mark: Excel reads UTF-8", '\uFEFF', file.charAt(0));
+
+        String corrected = file.replace("not a phone", "+7 912 000-11-22").replace(";;;;nobody", ";;Никто;;nobody")
+                .replace("bad@", "oleg@acme.ru");
+        ImportDto again = run("rejected.csv", corrected.getBytes(StandardCharsets.UTF_8), ImportOptions.defaults());
+        assertEquals(again.toString(), 3, again.created());
+        assertEquals(again.toString(), 0, again.rejected());
+        assertEquals(List.of(RejectedRowsFile.ROW, RejectedRowsFile.REASON), again.unmappedColumns());
+
+        ImportDto clean = run("clean.csv", "Имя;E-mail\nЮлия;yulia@acme.ru\n".getBytes(StandardCharsets.UTF_8),
+                ImportOptions.defaults());
+        ByteArrayOutputStream none = new ByteArrayOutputStream();
+        imports.writeRejectedRows(ADMIN, clean.id(), none);
+        assertEquals("\uFEFFСтрока / Row;Ошибка / Error;Имя;E-mail\r\n", none.toString(StandardCharsets.UTF_8));
     }
 
     @Test

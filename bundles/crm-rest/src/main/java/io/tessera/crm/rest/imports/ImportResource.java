@@ -2,6 +2,7 @@ package io.tessera.crm.rest.imports;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.Page;
 import io.tessera.crm.api.ValidationException;
 import io.tessera.crm.api.imports.ImportDto;
@@ -24,8 +25,10 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.UriInfo;
 import org.apache.cxf.jaxrs.ext.multipart.Attachment;
 import org.apache.cxf.jaxrs.ext.multipart.MultipartBody;
@@ -126,6 +129,20 @@ public class ImportResource {
             }
         }
         return imports.report(RestSupport.caller(rq), id, outcomes, RestSupport.paging(limit, cursor));
+    }
+
+    /** The rejected rows as a CSV file to correct and import again ({@link ImportService#writeRejectedRows}). */
+    @GET
+    @Path("{id}/rejected")
+    @Produces("text/csv")
+    public Response rejectedRows(@Context HttpServletRequest rq, @PathParam("id") long id) {
+        Caller caller = RestSupport.caller(rq);
+        imports.get(caller, id); // a job the caller may not see is a 404 before any byte is sent
+        StreamingOutput body = out -> imports.writeRejectedRows(caller, id, out);
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-rejected.csv\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 
     /** 202 with the job (status UNDOING): the undo runs in the background, {@code GET /imports/{id}} follows it. */

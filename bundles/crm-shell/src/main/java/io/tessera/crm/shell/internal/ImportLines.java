@@ -53,6 +53,7 @@ final class ImportLines {
             lines.add("  … " + (job.rejected() - first.items().size()) + " more: GET /api/v1/imports/" + job.id()
                     + "/rows?outcome=REJECTED");
         }
+        lines.add("As a file to correct and import again: GET /api/v1/imports/" + job.id() + "/rejected");
         return lines;
     }
 }
