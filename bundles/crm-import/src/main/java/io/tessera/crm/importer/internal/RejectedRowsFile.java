@@ -17,7 +17,8 @@ import org.apache.commons.csv.CSVPrinter;
  * The rejected rows of an import as a CSV file to correct and import again: UTF-8 with a byte-order mark (so that
  * Excel reads it as UTF-8), the file's own delimiter (';' for an XLSX). Two columns come first, the row number and
  * the reason (a new import of the corrected file leaves them unmapped), then the file's header and each rejected
- * row's cells as they were read. Read a page at a time in row order: the file may be long, the heap is not.
+ * row's cells as they were read. Text a spreadsheet would run as a formula gets a leading apostrophe, as in an
+ * export ({@link CsvExportWriter#defuse}). Read a page at a time in row order: the file may be long, the heap is not.
  */
 final class RejectedRowsFile {
     static final String ROW = "Строка / Row";
@@ -33,13 +34,13 @@ final class RejectedRowsFile {
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setDelimiter(delimiter(job)).build());
         List<String> header = new ArrayList<>(List.of(ROW, REASON));
         header.addAll(SourceCells.decode(job.headerCells));
-        csv.printRecord(header);
+        csv.printRecord(header.stream().map(CsvExportWriter::defuse).toList());
         long after = Long.MIN_VALUE;
         for (List<ImportRowEntity> page = page(tx, job.id, after); !page.isEmpty(); page = page(tx, job.id, after)) {
             for (ImportRowEntity r : page) {
                 List<String> cells = new ArrayList<>(List.of(String.valueOf(r.rowNo), reason(r)));
                 cells.addAll(SourceCells.decode(r.sourceCells));
-                csv.printRecord(cells);
+                csv.printRecord(cells.stream().map(CsvExportWriter::defuse).toList());
                 after = r.rowNo;
             }
         }

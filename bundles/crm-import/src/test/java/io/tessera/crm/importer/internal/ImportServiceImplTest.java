@@ -188,6 +188,13 @@ public class ImportServiceImplTest extends ImportServiceFixture {
         assertEquals(again.toString(), 0, again.rejected());
         assertEquals(List.of(RejectedRowsFile.ROW, RejectedRowsFile.REASON), again.unmappedColumns());
 
+        ImportDto risky = run("risky.csv", "Имя;Телефон\n=HYPERLINK(\"http://x\");not a phone\n"
+                .getBytes(StandardCharsets.UTF_8), ImportOptions.defaults());
+        ByteArrayOutputStream defused = new ByteArrayOutputStream();
+        imports.writeRejectedRows(ADMIN, risky.id(), defused);
+        assertTrue("a formula comes back as text, as in an export", defused.toString(StandardCharsets.UTF_8)
+                .contains(";\"'=HYPERLINK(\"\"http://x\"\")\";not a phone\r\n"));
+
         ImportDto clean = run("clean.csv", "Имя;E-mail\nЮлия;yulia@acme.ru\n".getBytes(StandardCharsets.UTF_8),
                 ImportOptions.defaults());
         ByteArrayOutputStream none = new ByteArrayOutputStream();
