@@ -13,8 +13,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * RFC 4180 CSV in UTF-8 with a BOM (Excel reads the file as UTF-8 only with it), ',' between fields, CRLF between
- * records, quotes only where needed. Text that a spreadsheet would run as a formula gets a leading apostrophe.
+ * RFC 4180 CSV in UTF-8 with a BOM (Excel reads the file as UTF-8 only with it), ',' (or the delimiter given) between
+ * fields, CRLF between records, quotes only where needed. Text that a spreadsheet would run as a formula gets a
+ * leading apostrophe.
  */
 final class CsvExportWriter implements ExportWriter {
     static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -30,12 +31,16 @@ final class CsvExportWriter implements ExportWriter {
     private final CSVPrinter printer;
 
     CsvExportWriter(OutputStream out) {
+        this(out, ',');
+    }
+
+    CsvExportWriter(OutputStream out, char delimiter) {
         this.target = out;
         this.writer = new BufferedWriter(new OutputStreamWriter(new ExportWriter.NoClose(out), StandardCharsets.UTF_8),
                 1 << 16);
         try {
             out.write(BOM);
-            this.printer = new CSVPrinter(writer, CSVFormat.RFC4180);
+            this.printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setDelimiter(delimiter).build());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -43,7 +48,8 @@ final class CsvExportWriter implements ExportWriter {
 
     @Override
     public void header(List<String> names) throws IOException {
-        printer.printRecord(names);
+        // a custom field's name, or a header copied from an imported file, is text someone typed
+        printer.printRecord(names.stream().map(CsvExportWriter::defuse).toList());
     }
 
     @Override

@@ -43,13 +43,18 @@ final class CsvTable implements Table {
         this.charset = encoding != null ? Charset.forName(encoding) : detect(file, bom);
         this.skipBom = bom && charset.equals(StandardCharsets.UTF_8);
         if (delimiter != null && !delimiter.isEmpty()) {
-            this.delimiter = delimiter.equals("\\t") || delimiter.equalsIgnoreCase("tab") ? '\t' : delimiter.charAt(0);
+            this.delimiter = delimiterOf(delimiter);
         } else {
             try (BufferedReader r = new BufferedReader(open(file, charset, skipBom))) {
                 String line = r.readLine();
                 this.delimiter = detectDelimiter(line == null ? "" : line);
             }
         }
+    }
+
+    /** A delimiter as options and jobs spell it: one character, or "\\t" (or "tab") for a tab. */
+    static char delimiterOf(String spelled) {
+        return spelled.equals("\\t") || spelled.equalsIgnoreCase("tab") ? '\t' : spelled.charAt(0);
     }
 
     @Override

@@ -87,7 +87,7 @@ final class ImportRun implements Runnable {
             long[] count = {0};
             table.read((i, cells) -> {
                 if (i == 0) {
-                    header = List.copyOf(cells);
+                    header = cells;
                 }
                 count[0] = i;
                 return !Thread.currentThread().isInterrupted();

@@ -46,7 +46,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.TypedQuery;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -271,19 +270,10 @@ public class ImportServiceImpl implements ImportService {
     public Page<ImportRowResult> report(Caller caller, long id, Set<ImportRowResult.Outcome> outcomes,
                                         Paging paging) {
         Paging p = paging == null ? Paging.FIRST : paging;
-        boolean filtered = outcomes != null && !outcomes.isEmpty();
-        Long after = Cursors.after(p);
+        long after = Cursors.after(p);
         return tx.read(em -> {
             find(em, caller, id);
-            // one report row per file row: pages follow the (import, row) index, so a deep page reads only its rows
-            TypedQuery<ImportRowEntity> query = em.createQuery("SELECT r FROM ImportRowEntity r WHERE r.importId = :id"
-                    + " AND r.rowNo > :after" + (filtered ? " AND r.outcome IN :outcomes" : "") + " ORDER BY r.rowNo",
-                    ImportRowEntity.class)
-                    .setParameter("id", id).setParameter("after", after == null ? Long.MIN_VALUE : after);
-            if (filtered) {
-                query.setParameter("outcomes", outcomes.stream().map(Enum::name).toList());
-            }
-            List<ImportRowEntity> rows = query.setMaxResults(p.limit() + 1).getResultList();
+            List<ImportRowEntity> rows = ReportRows.page(em, id, after, outcomes, p.limit() + 1);
             List<ImportRowResult> out = new ArrayList<>();
             for (ImportRowEntity r : rows) {
                 out.add(new ImportRowResult(r.rowNo, ImportRowResult.Outcome.valueOf(r.outcome), r.recordId,

@@ -112,7 +112,7 @@ final class RowReader implements Runnable {
         ImportRowEntity r = new ImportRowEntity();
         r.importId = importId;
         r.rowNo = i;
-        r.cells = List.copyOf(cells);
+        r.cells = cells;
         buffer.add(new ParsedRow(r, Draft.parse(entity, header, fields, cells, phones)));
         if (buffer.size() >= bufferSize) {
             queue.put(buffer);

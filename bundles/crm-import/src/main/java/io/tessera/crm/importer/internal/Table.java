@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A file read streamingly, pushing one row at a time: row 0 is the header, then the data rows in file order. Blank
- * cells are empty strings; a row may be shorter than the header. Never holds more than one row in memory.
+ * cells are empty strings; a row may be shorter than the header. Each row is a list of its own, which the handler
+ * may keep. Never holds more than one row in memory.
  */
 interface Table {
 

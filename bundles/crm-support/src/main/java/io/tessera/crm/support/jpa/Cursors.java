@@ -32,9 +32,12 @@ public final class Cursors {
         return (int) offset;
     }
 
-    /** The key of the last item of the previous page ({@link #pageAfter}); null on the first page. */
-    public static Long after(Paging paging) {
-        return paging.cursor() == null ? null : decode(paging.cursor(), AFTER);
+    /**
+     * The key of the last item of the previous page ({@link #pageAfter}); {@link Long#MIN_VALUE} on the first page, so
+     * that "key greater than it" selects every item.
+     */
+    public static long after(Paging paging) {
+        return paging.cursor() == null ? Long.MIN_VALUE : decode(paging.cursor(), AFTER);
     }
 
     /**

@@ -22,10 +22,10 @@ public class CursorsTest {
 
     @Test
     public void aKeysetCursorHoldsTheLastKeyGiven() {
-        assertNull(Cursors.after(new Paging(2, null)));
+        assertEquals(Long.MIN_VALUE, Cursors.after(new Paging(2, null)));
         Page<Long> first = Cursors.pageAfter(List.of(10L, 11L, 15L), new Paging(2, null), Long::longValue);
         assertEquals(List.of(10L, 11L), first.items());
-        assertEquals(Long.valueOf(11), Cursors.after(new Paging(2, first.nextCursor())));
+        assertEquals(11, Cursors.after(new Paging(2, first.nextCursor())));
         assertNull(Cursors.pageAfter(List.of(15L), new Paging(2, first.nextCursor()), Long::longValue).nextCursor());
     }
 
