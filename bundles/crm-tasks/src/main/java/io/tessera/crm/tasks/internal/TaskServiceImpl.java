@@ -12,7 +12,6 @@ import io.tessera.crm.api.contacts.CompanyService;
 import io.tessera.crm.api.contacts.ContactService;
 import io.tessera.crm.api.deals.DealService;
 import io.tessera.crm.api.security.UserService;
-import io.tessera.crm.api.tasks.Priority;
 import io.tessera.crm.api.tasks.TaskDto;
 import io.tessera.crm.api.tasks.TaskInput;
 import io.tessera.crm.api.tasks.TaskQuery;
@@ -26,7 +25,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import org.osgi.service.component.annotations.Activate;
@@ -133,7 +131,7 @@ public class TaskServiceImpl implements TaskService {
         c.throwIfAny();
 
         TaskEntity t = new TaskEntity();
-        applyFields(t, input, assignee);
+        TaskChange.applyFields(t, input, assignee);
         TaskStatus status = input.status() == null ? TaskStatus.OPEN : input.status();
         t.setStatus(status);
         t.setCompletedAt(status == TaskStatus.DONE ? now : null);
@@ -164,52 +162,13 @@ public class TaskServiceImpl implements TaskService {
             String assignee = checks.checkFields(em, c, caller, input, t, checks.live(caller));
             c.throwIfAny();
 
-            TaskStatus status = input.status() == null ? t.getStatus() : input.status();
-            Priority priority = input.priority() == null ? Priority.NORMAL : input.priority();
-            boolean remindMoves = !Objects.equals(t.getRemindAt(), input.remindAt());
-            boolean fieldsChange = !Objects.equals(t.getTitle(), input.title().trim())
-                    || !Objects.equals(t.getDescription(), blankToNull(input.description()))
-                    || !Objects.equals(t.getDueAt(), input.dueAt())
-                    || remindMoves
-                    || t.getPriority() != priority
-                    || !Objects.equals(t.getParentId(), input.parentId())
-                    || !Objects.equals(t.getCompanyId(), input.companyId())
-                    || !Objects.equals(t.getContactId(), input.contactId())
-                    || !Objects.equals(t.getDealId(), input.dealId())
-                    || (status != t.getStatus() && status != TaskStatus.DONE && t.getStatus() != TaskStatus.DONE);
-            String previousAssignee = t.getAssignee();
-            boolean reassigned = !previousAssignee.equals(assignee);
-            boolean completes = status == TaskStatus.DONE && t.getStatus() != TaskStatus.DONE;
-            boolean reopens = status != TaskStatus.DONE && t.getStatus() == TaskStatus.DONE;
-            if (!fieldsChange && !reassigned && !completes && !reopens) {
+            TaskChange change = new TaskChange(t, input, assignee);
+            if (change.isNone()) {
                 return toDto(em, caller, t, now());
             }
-
             Instant now = now();
-            applyFields(t, input, assignee);
-            t.setStatus(status);
-            if (completes) {
-                t.setCompletedAt(now);
-            } else if (reopens) {
-                t.setCompletedAt(null);
-            }
-            t.setUpdatedAt(now);
-            em.flush();
-            if (remindMoves) {
-                clearReminderSent(em, t);
-            }
-            if (fieldsChange) {
-                queued.add(CrmEvents.UPDATED, caller.username(), t, TaskEvents.name(t) + " changed");
-            }
-            if (reassigned) {
-                queued.add(CrmEvents.REASSIGNED, caller.username(), t,
-                        TaskEvents.name(t) + " reassigned from " + previousAssignee + " to " + assignee);
-            }
-            if (completes) {
-                queued.add(CrmEvents.COMPLETED, caller.username(), t, TaskEvents.name(t) + " completed");
-            } else if (reopens) {
-                queued.add(CrmEvents.REOPENED, caller.username(), t, TaskEvents.name(t) + " reopened");
-            }
+            change.apply(em, now);
+            change.announce(queued, caller.username());
             return toDto(em, caller, t, now);
         }));
     }
@@ -348,33 +307,6 @@ public class TaskServiceImpl implements TaskService {
         if (t.isArchived()) {
             throw new ConflictException("task " + t.getId() + " is archived; restore it first");
         }
-    }
-
-    // -------------------------------------------------------------------------------------------------- changes
-
-    private static void applyFields(TaskEntity t, TaskInput in, String assignee) {
-        t.setTitle(in.title().trim());
-        t.setDescription(blankToNull(in.description()));
-        t.setDueAt(in.dueAt());
-        if (!Objects.equals(t.getRemindAt(), in.remindAt())) {
-            t.setRemindAt(in.remindAt());
-            t.setReminderSentAt(null);
-        }
-        t.setAssignee(assignee);
-        t.setPriority(in.priority() == null ? Priority.NORMAL : in.priority());
-        t.setParentId(in.parentId());
-        t.setCompanyId(in.companyId());
-        t.setContactId(in.contactId());
-        t.setDealId(in.dealId());
-    }
-
-    /**
-     * Clears the "reminder sent" mark in the database too, not only in the entity: the reminder scheduler may have
-     * marked the old time as sent after this transaction read the task (the mark does not bump the version).
-     */
-    private static void clearReminderSent(EntityManager em, TaskEntity t) {
-        em.createQuery("UPDATE TaskEntity t SET t.reminderSentAt = NULL WHERE t.id = :id")
-                .setParameter("id", t.getId()).executeUpdate();
     }
 
     // -------------------------------------------------------------------------------------------------- mapping
