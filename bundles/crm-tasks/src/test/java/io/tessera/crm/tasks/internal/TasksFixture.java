@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.fail;
 
 import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.CrmEvents;
 import io.tessera.crm.api.FieldError;
 import io.tessera.crm.api.Page;
 import io.tessera.crm.api.Paging;
@@ -38,6 +39,12 @@ abstract class TasksFixture {
     static final Caller ANNA = Caller.of("anna", Roles.SALES);
     static final Caller BEN = Caller.of("ben", Roles.SALES);
     static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+    static final Instant TOMORROW_10 = Instant.parse("2026-11-24T10:00:00Z");
+
+    /** The topic of a task event. */
+    static String topic(String action) {
+        return CrmEvents.topic(CrmEvents.TASK, action);
+    }
 
     EntityManagerFactory emf;
     RecordingEventAdmin events;
