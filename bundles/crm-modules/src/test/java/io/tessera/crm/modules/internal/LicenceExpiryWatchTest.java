@@ -40,9 +40,9 @@ public class LicenceExpiryWatchTest {
     public void setUp() {
         emf = TestDatabase.open("crm-modules");
         features = new Fakes.Features(
-                Fakes.feature("crm-analytics", "0.1.0", null, ModuleServiceImplTest.ANALYTICS),
-                Fakes.feature("crm-telephony", "0.1.0", null, ModuleServiceImplTest.TELEPHONY),
-                Fakes.feature("crm-documents", "0.1.0", null, ModuleServiceImplTest.DOCUMENTS),
+                Fakes.feature("crm-analytics", "0.1.0", null, ModulesFixture.ANALYTICS),
+                Fakes.feature("crm-telephony", "0.1.0", null, ModulesFixture.TELEPHONY),
+                Fakes.feature("crm-documents", "0.1.0", null, ModulesFixture.DOCUMENTS),
                 // a free module that needs the paid analytics
                 Fakes.feature("crm-reports", "0.1.0", null,
                         "tessera.crm.module;id=reports;requires:List<String>=\"analytics\""));
@@ -61,7 +61,7 @@ public class LicenceExpiryWatchTest {
 
     private Map<String, ModuleState> states() {
         Map<String, ModuleState> m = new LinkedHashMap<>();
-        for (ModuleDto d : modules.list(ModuleServiceImplTest.ADMIN)) {
+        for (ModuleDto d : modules.list(ModulesFixture.ADMIN)) {
             m.put(d.id(), d.state());
         }
         return m;
@@ -69,8 +69,8 @@ public class LicenceExpiryWatchTest {
 
     private void enableAll() {
         licences.licence = Fakes.licence(LocalDate.of(2026, 12, 31), true, "analytics", "documents");
-        modules.enable(ModuleServiceImplTest.ADMIN, "documents"); // brings telephony
-        modules.enable(ModuleServiceImplTest.ADMIN, "reports"); // brings analytics
+        modules.enable(ModulesFixture.ADMIN, "documents"); // brings telephony
+        modules.enable(ModulesFixture.ADMIN, "reports"); // brings analytics
         features.calls.clear();
         events.events.clear();
     }
