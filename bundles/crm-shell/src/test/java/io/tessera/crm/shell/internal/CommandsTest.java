@@ -15,62 +15,18 @@ import io.tessera.crm.api.contacts.ContactInput;
 import io.tessera.crm.api.contacts.ContactService;
 import io.tessera.crm.api.contacts.RecordQuery;
 import io.tessera.crm.api.owners.ReassignResult;
-import io.tessera.crm.api.security.UserDto;
-import io.tessera.crm.api.security.UserService;
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.security.PrivilegedExceptionAction;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import javax.security.auth.Subject;
-import org.apache.karaf.shell.api.console.Session;
 import org.junit.Test;
 
-/** Runs the commands as Karaf does (as a JAAS subject), against small in-memory services. */
-public class CommandsTest {
-
-    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-
-    @SuppressWarnings("removal")
-    private void runAs(CrmAction action, String user, String... roles) throws Exception {
-        action.out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-        action.err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
-        Object result = Subject.doAs(ShellCallerTest.subject(user, roles),
-                (PrivilegedExceptionAction<Object>) action::execute);
-        assertNull(result);
-    }
-
-    private String out() {
-        return outBytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return errBytes.toString(StandardCharsets.UTF_8);
-    }
-
-    /** The table's rows (header first) as trimmed cells, whatever separator ShellTable chose for the stream. */
-    private static List<List<String>> cells(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : text.split("\\R")) {
-            if (line.isBlank() || line.matches("[-─┼+\\s]+")) {
-                continue;
-            }
-            rows.add(Arrays.stream(line.split("[│|]", -1)).map(String::trim).collect(Collectors.toList()));
-        }
-        return rows;
-    }
-
+/** crm:contacts and crm:reassign, run as Karaf runs them. */
+public class CommandsTest extends CommandRunner {
     // ---- crm:contacts
 
     static final class Contacts implements ContactService {
@@ -205,10 +161,6 @@ public class CommandsTest {
         assertEquals(List.of(ShellCaller.NO_CRM_ROLE), lines(err()));
     }
 
-    private static List<String> lines(String text) {
-        return text.isEmpty() ? List.of() : List.of(text.split("\\R"));
-    }
-
     // ---- crm:reassign
 
     @Test
@@ -249,170 +201,6 @@ public class CommandsTest {
         denied.to = "boris";
         runAs(denied, "sam", "crm-sales");
         assertEquals(List.of("Error: only admins and managers may reassign records"), lines(err()));
-    }
-
-    // ---- crm:users and crm:user-add
-
-    static final class Users implements UserService {
-        final Map<String, Set<String>> users = new TreeMap<>();
-        final List<String> added = new ArrayList<>();
-
-        @Override
-        public List<UserDto> list(Caller caller) {
-            if (!caller.isAdmin()) {
-                throw new AccessDeniedException("admins only");
-            }
-            List<UserDto> list = users.entrySet().stream().map(e -> new UserDto(e.getKey(), e.getValue()))
-                    .collect(Collectors.toList());
-            java.util.Collections.reverse(list); // the command sorts
-            return list;
-        }
-
-        @Override
-        public UserDto add(Caller caller, String username, String password, String role) {
-            if (users.containsKey(username)) {
-                throw new ValidationException("username", "already taken");
-            }
-            added.add(caller.username() + " added " + username + "/" + password + "/" + role);
-            users.put(username, Set.of(role));
-            return new UserDto(username, Set.of(role));
-        }
-
-        @Override
-        public boolean exists(String username) {
-            return users.containsKey(username);
-        }
-    }
-
-    @Test
-    public void usersTable() throws Exception {
-        Users service = new Users();
-        service.users.put("anna", Set.of("crm-sales"));
-        service.users.put("karl", Set.of("crm-manager", "crm-admin"));
-        UsersCommand cmd = new UsersCommand();
-        cmd.users = service;
-        runAs(cmd, "karl", "crm-admin");
-        assertEquals(List.of(List.of("Username", "Roles"), List.of("anna", "crm-sales"),
-                List.of("karl", "crm-admin, crm-manager")), cells(out()));
-    }
-
-    @Test
-    public void usersDeniedForSales() throws Exception {
-        UsersCommand cmd = new UsersCommand();
-        cmd.users = new Users();
-        runAs(cmd, "anna", "crm-sales");
-        assertEquals(List.of("Error: admins only"), lines(err()));
-        assertEquals("", out());
-    }
-
-    /** A console session that answers readLine from a script and records the prompts and masks. */
-    static final class ScriptedSession {
-        final Deque<String> answers = new ArrayDeque<>();
-        final List<String> prompts = new ArrayList<>();
-
-        Session proxy() {
-            return (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
-                    (p, m, args) -> {
-                        if (m.getName().equals("readLine")) {
-                            prompts.add(args[0] + "[" + args[1] + "]");
-                            return answers.poll();
-                        }
-                        throw new UnsupportedOperationException(m.getName());
-                    });
-        }
-    }
-
-    @Test
-    public void userAddWithPasswordOption() throws Exception {
-        Users service = new Users();
-        ScriptedSession session = new ScriptedSession();
-        UserAddCommand cmd = new UserAddCommand();
-        cmd.users = service;
-        cmd.session = session.proxy();
-        cmd.username = "boris";
-        cmd.role = "crm-sales";
-        cmd.password = "s3cret-pw";
-        runAs(cmd, "karl", "crm-admin");
-        assertEquals(List.of("karl added boris/s3cret-pw/crm-sales"), service.added);
-        assertEquals(List.of(), session.prompts);
-        assertEquals(List.of("Added user boris (crm-sales)"), lines(out()));
-    }
-
-    @Test
-    public void userAddPromptsForThePasswordWithoutEcho() throws Exception {
-        Users service = new Users();
-        ScriptedSession session = new ScriptedSession();
-        session.answers.add("hidden-pw");
-        session.answers.add("hidden-pw");
-        UserAddCommand cmd = new UserAddCommand();
-        cmd.users = service;
-        cmd.session = session.proxy();
-        cmd.username = "boris";
-        cmd.role = "crm-manager";
-        runAs(cmd, "karl", "crm-admin");
-        assertEquals(List.of("Password for boris: [*]", "Repeat the password: [*]"), session.prompts);
-        assertEquals(List.of("karl added boris/hidden-pw/crm-manager"), service.added);
-        assertEquals(List.of("Added user boris (crm-manager)"), lines(out()));
-    }
-
-    @Test
-    public void userAddStopsWhenThePasswordsDiffer() throws Exception {
-        Users service = new Users();
-        ScriptedSession session = new ScriptedSession();
-        session.answers.add("one-pw");
-        session.answers.add("other-pw");
-        UserAddCommand cmd = new UserAddCommand();
-        cmd.users = service;
-        cmd.session = session.proxy();
-        cmd.username = "boris";
-        cmd.role = "crm-sales";
-        runAs(cmd, "karl", "crm-admin");
-        assertEquals(List.of(), service.added);
-        assertEquals(List.of(UserAddCommand.MISMATCH), lines(err()));
-    }
-
-    @Test
-    public void userAddStopsWithoutPasswordInput() throws Exception {
-        Users service = new Users();
-        ScriptedSession session = new ScriptedSession(); // readLine answers null: end of input
-        UserAddCommand cmd = new UserAddCommand();
-        cmd.users = service;
-        cmd.session = session.proxy();
-        cmd.username = "boris";
-        cmd.role = "crm-sales";
-        runAs(cmd, "karl", "crm-admin");
-        assertEquals(List.of(), service.added);
-        assertEquals(List.of(UserAddCommand.NO_PASSWORD), lines(err()));
-    }
-
-    @Test
-    public void userAddRejectsAnUnknownRoleBeforeAskingForThePassword() throws Exception {
-        Users service = new Users();
-        ScriptedSession session = new ScriptedSession();
-        UserAddCommand cmd = new UserAddCommand();
-        cmd.users = service;
-        cmd.session = session.proxy();
-        cmd.username = "boris";
-        cmd.role = "admin";
-        runAs(cmd, "karl", "crm-admin");
-        assertEquals(List.of(), session.prompts);
-        assertEquals(List.of(), service.added);
-        assertEquals(List.of("Invalid input:", "  role: must be one of crm-admin, crm-manager, crm-sales"), lines(err()));
-    }
-
-    @Test
-    public void userAddShowsServiceValidation() throws Exception {
-        Users service = new Users();
-        service.users.put("boris", Set.of("crm-sales"));
-        UserAddCommand cmd = new UserAddCommand();
-        cmd.users = service;
-        cmd.session = new ScriptedSession().proxy();
-        cmd.username = "boris";
-        cmd.role = "crm-sales";
-        cmd.password = "pw-12345";
-        runAs(cmd, "karl", "crm-admin");
-        assertEquals(List.of("Invalid input:", "  username: already taken"), lines(err()));
-        assertEquals("", out());
     }
 
     @Test
