@@ -1,7 +1,6 @@
 package io.tessera.crm.shell.internal;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNull;
 
 import io.tessera.crm.api.AccessDeniedException;
 import io.tessera.crm.api.Caller;
@@ -10,34 +9,26 @@ import io.tessera.crm.api.Roles;
 import io.tessera.crm.api.ValidationException;
 import io.tessera.crm.api.modules.LicenceDto;
 import io.tessera.crm.api.modules.LicenceService;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivilegedExceptionAction;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import javax.security.auth.Subject;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /** crm:license and crm:license-install, run as Karaf runs them, against a small in-memory LicenceService. */
-public class LicenceCommandsTest {
+public class LicenceCommandsTest extends CommandRunner {
     private static final LicenceDto LICENCE = new LicenceDto("2026-0001", "Acme Kitchens LLC",
             List.of("analytics", "telephony"), LocalDate.of(2027, 12, 31), 25, Instant.parse("2026-11-23T10:00:00Z"),
             "acme-integrator-1", true, List.of("licence expires on 2027-12-31 (in 13 days)"));
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
-
-    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
 
     static final class Licences implements LicenceService {
         Optional<LicenceDto> current = Optional.empty();
@@ -59,23 +50,6 @@ public class LicenceCommandsTest {
         public boolean covers(String moduleId) {
             return false;
         }
-    }
-
-    @SuppressWarnings("removal")
-    private void runAs(CrmAction action, String user, String... roles) throws Exception {
-        action.out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-        action.err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
-        Object result = Subject.doAs(ShellCallerTest.subject(user, roles),
-                (PrivilegedExceptionAction<Object>) action::execute);
-        assertNull(result);
-    }
-
-    private String out() {
-        return outBytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return errBytes.toString(StandardCharsets.UTF_8);
     }
 
     private static final String SHOWN = "Licence 2026-0001 for Acme Kitchens LLC\n"

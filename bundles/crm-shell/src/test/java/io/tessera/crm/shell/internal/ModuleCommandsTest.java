@@ -1,7 +1,6 @@
 package io.tessera.crm.shell.internal;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNull;
 
 import io.tessera.crm.api.AccessDeniedException;
 import io.tessera.crm.api.Caller;
@@ -10,53 +9,15 @@ import io.tessera.crm.api.modules.LicenceRequiredException;
 import io.tessera.crm.api.modules.ModuleDto;
 import io.tessera.crm.api.modules.ModuleService;
 import io.tessera.crm.api.modules.ModuleState;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.security.PrivilegedExceptionAction;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.stream.Collectors;
-import javax.security.auth.Subject;
 import org.junit.Test;
 
 /** crm:modules, crm:module-enable, crm:module-disable as Karaf runs them, against a small in-memory service. */
-public class ModuleCommandsTest {
-
-    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-
-    @SuppressWarnings("removal")
-    private void runAs(CrmAction action, String user, String... roles) throws Exception {
-        action.out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-        action.err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
-        Object result = Subject.doAs(ShellCallerTest.subject(user, roles),
-                (PrivilegedExceptionAction<Object>) action::execute);
-        assertNull(result);
-    }
-
-    private String out() {
-        return outBytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return errBytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static List<List<String>> cells(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : text.split("\\R")) {
-            if (line.isBlank() || line.matches("[-─┼+\\s]+")) {
-                continue;
-            }
-            rows.add(Arrays.stream(line.split("[│|]", -1)).map(String::trim).collect(Collectors.toList()));
-        }
-        return rows;
-    }
+public class ModuleCommandsTest extends CommandRunner {
 
     static ModuleDto module(String id, String name, boolean paid, boolean licensed, ModuleState state, String reason,
                             Instant since, List<String> warnings) {
