@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.persistence.CollectionTable;
 import javax.persistence.Column;
+import javax.persistence.ConstraintMode;
 import javax.persistence.ElementCollection;
 import javax.persistence.Entity;
 import javax.persistence.FetchType;
+import javax.persistence.ForeignKey;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
@@ -19,7 +21,8 @@ import javax.persistence.TableGenerator;
 
 /**
  * One merge of a company or contact into another, with the values the survivor did not take. Written once, never
- * changed (so no version).
+ * changed (so no version). Its conflict, addition and moved-contact rows are indexed by its id but carry no foreign
+ * key to it: see {@link OwnedRowKeys}.
  */
 @Entity
 @Table(name = "CON_MERGE", indexes = {
@@ -45,17 +48,23 @@ public class MergeEntity {
     String mergedBy;
 
     @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "CON_MERGE_CONFLICT", joinColumns = @JoinColumn(name = "MERGE_ID"))
+    @CollectionTable(name = "CON_MERGE_CONFLICT", joinColumns = @JoinColumn(name = "MERGE_ID"),
+            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT),
+            indexes = @Index(name = "CON_MERGE_CONFLICT_OWNER_IX", columnList = "MERGE_ID"))
     @OrderColumn(name = "POS")
     List<MergeConflictEmbeddable> conflicts = new ArrayList<>();
 
     /** What the merge gave the survivor, until the merged card is restored ({@link MergeAdditions}). */
     @ElementCollection(fetch = FetchType.LAZY)
-    @CollectionTable(name = "CON_MERGE_ADDED", joinColumns = @JoinColumn(name = "MERGE_ID"))
+    @CollectionTable(name = "CON_MERGE_ADDED", joinColumns = @JoinColumn(name = "MERGE_ID"),
+            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT),
+            indexes = @Index(name = "CON_MERGE_ADDED_OWNER_IX", columnList = "MERGE_ID"))
     List<MergeAdditionEmbeddable> added = new ArrayList<>();
 
     /** For a company merge: the contacts re-linked to the survivor, until the merged company is restored. */
     @ElementCollection(fetch = FetchType.LAZY)
-    @CollectionTable(name = "CON_MERGE_MOVED_CONTACT", joinColumns = @JoinColumn(name = "MERGE_ID"))
+    @CollectionTable(name = "CON_MERGE_MOVED_CONTACT", joinColumns = @JoinColumn(name = "MERGE_ID"),
+            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT),
+            indexes = @Index(name = "CON_MERGE_MOVED_CONTACT_OWNER_IX", columnList = "MERGE_ID"))
     List<MovedContactEmbeddable> movedContacts = new ArrayList<>();
 }

@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.persistence.CollectionTable;
 import javax.persistence.Column;
+import javax.persistence.ConstraintMode;
 import javax.persistence.Convert;
 import javax.persistence.ElementCollection;
 import javax.persistence.Entity;
 import javax.persistence.EnumType;
 import javax.persistence.Enumerated;
+import javax.persistence.ForeignKey;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
@@ -70,7 +72,9 @@ public class DealEntity {
 
     @ElementCollection
     @CollectionTable(name = "DEAL_DEAL_CONTACT", joinColumns = @JoinColumn(name = "DEAL_ID"),
-            indexes = @Index(name = "DEAL_DEAL_CONTACT_IX", columnList = "CONTACT_ID"))
+            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT),
+            indexes = {@Index(name = "DEAL_DEAL_CONTACT_IX", columnList = "CONTACT_ID"),
+                    @Index(name = "DEAL_DEAL_CONTACT_OWNER_IX", columnList = "DEAL_ID")})
     @Column(name = "CONTACT_ID", nullable = false)
     @OrderColumn(name = "CONTACT_POSITION")
     private List<Long> contactIds = new ArrayList<>();

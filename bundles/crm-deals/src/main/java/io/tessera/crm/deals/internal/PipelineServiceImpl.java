@@ -60,6 +60,7 @@ public class PipelineServiceImpl implements PipelineService {
         this.tx = new Transactions(emf);
         this.events = events;
         this.lossReasons = parseLossReasons(config == null ? null : config.lossReasons());
+        DealRowKeys.drop(emf);
         ensureDefaultPipeline();
     }
 

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.persistence.CollectionTable;
 import javax.persistence.Column;
+import javax.persistence.ConstraintMode;
 import javax.persistence.ElementCollection;
 import javax.persistence.Entity;
 import javax.persistence.EnumType;
 import javax.persistence.Enumerated;
 import javax.persistence.FetchType;
+import javax.persistence.ForeignKey;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
@@ -56,7 +58,9 @@ public class StageEntity {
     private boolean removed;
 
     @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "DEAL_STAGE_TASK", joinColumns = @JoinColumn(name = "STAGE_ID"))
+    @CollectionTable(name = "DEAL_STAGE_TASK", joinColumns = @JoinColumn(name = "STAGE_ID"),
+            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT),
+            indexes = @Index(name = "DEAL_STAGE_TASK_OWNER_IX", columnList = "STAGE_ID"))
     @OrderColumn(name = "TASK_POSITION")
     private List<TaskTemplateValue> taskTemplates = new ArrayList<>();
 

@@ -2,6 +2,7 @@ package io.tessera.crm.support.testing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
@@ -37,6 +38,32 @@ public final class TestDatabase {
             if (cached.stream().anyMatch(sql -> sql.contains(value))) {
                 throw new AssertionError(value + " inlined in " + cached);
             }
+        }
+    }
+
+    /**
+     * How many foreign keys the database has. None is expected: EclipseLink's create-or-extend adds every key a
+     * mapping declares again on every start and logs a warning with a stack trace when it is there already.
+     */
+    public static int foreignKeys(EntityManagerFactory emf) {
+        var em = emf.createEntityManager();
+        try {
+            return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SYS.SYSCONSTRAINTS WHERE TYPE = 'F'")
+                    .getSingleResult()).intValue();
+        } finally {
+            em.close();
+        }
+    }
+
+    /** The names of the database's indexes that match a LIKE pattern. */
+    @SuppressWarnings("unchecked")
+    public static Set<String> indexes(EntityManagerFactory emf, String like) {
+        var em = emf.createEntityManager();
+        try {
+            return Set.copyOf(em.createNativeQuery("SELECT CONGLOMERATENAME FROM SYS.SYSCONGLOMERATES"
+                    + " WHERE ISINDEX = TRUE AND CONGLOMERATENAME LIKE ?").setParameter(1, like).getResultList());
+        } finally {
+            em.close();
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 
 import io.tessera.crm.api.CrmEvents;
 import io.tessera.crm.api.timeline.TimelineEntryDto;
+import io.tessera.crm.support.testing.TestDatabase;
 import java.util.List;
 import javax.persistence.EntityManager;
 import org.junit.Test;
@@ -13,7 +14,7 @@ public class EntryLinkKeysTest extends TimelineTestBase {
 
     @Test
     public void aNewDatabaseIndexesLinksByTheirEntryWithoutForeignKeys() {
-        assertEquals(0, foreignKeys());
+        assertEquals(0, TestDatabase.foreignKeys(emf));
         assertEquals(3, entryIndexes());
         assertEquals(0, EntryLinkKeys.drop(emf));
     }
@@ -38,11 +39,11 @@ public class EntryLinkKeysTest extends TimelineTestBase {
         } finally {
             em.close();
         }
-        assertEquals(3, foreignKeys());
+        assertEquals(3, TestDatabase.foreignKeys(emf));
 
         assertEquals(3, EntryLinkKeys.drop(emf));
 
-        assertEquals(0, foreignKeys());
+        assertEquals(0, TestDatabase.foreignKeys(emf));
         assertEquals(3, entryIndexes());
         assertEquals(before, dealHistory(ADMIN, 100));
         assertEquals(before, companyHistory(ADMIN, 1));
@@ -50,22 +51,7 @@ public class EntryLinkKeysTest extends TimelineTestBase {
         assertEquals(0, EntryLinkKeys.drop(emf));
     }
 
-    private int foreignKeys() {
-        return sysCount("SELECT COUNT(*) FROM SYS.SYSCONSTRAINTS k JOIN SYS.SYSTABLES t ON t.TABLEID = k.TABLEID"
-                + " WHERE k.TYPE = 'F' AND t.TABLENAME LIKE 'TL_ENTRY_%'");
-    }
-
     private int entryIndexes() {
-        return sysCount("SELECT COUNT(*) FROM SYS.SYSCONGLOMERATES WHERE ISINDEX = TRUE AND CONGLOMERATENAME IN"
-                + " ('TL_ENTRY_COMPANY_ENTRY_IX', 'TL_ENTRY_CONTACT_ENTRY_IX', 'TL_ENTRY_DEAL_ENTRY_IX')");
-    }
-
-    private int sysCount(String sql) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            return ((Number) em.createNativeQuery(sql).getSingleResult()).intValue();
-        } finally {
-            em.close();
-        }
+        return TestDatabase.indexes(emf, "TL_ENTRY_%_ENTRY_IX").size();
     }
 }
