@@ -49,7 +49,8 @@ public class ImportIT extends TesseraTestSupport {
     private JsonNode awaitStatus(long id, String expected) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         JsonNode job = admin("GET", "/imports/" + id, null).json();
-        while (!job.get("status").asText().matches("DONE|FAILED|UNDONE") && System.currentTimeMillis() < deadline) {
+        while (!job.get("status").asText().matches("DONE|CANCELLED|FAILED|UNDONE")
+                && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
             job = admin("GET", "/imports/" + id, null).json();
         }
@@ -115,6 +116,44 @@ public class ImportIT extends TesseraTestSupport {
         assertTrue(undone.toString(), undone.get("error").isNull());
         assertEquals(0, admin("GET", "/contacts?q=Кузнецов", null).json().get("items").size());
         assertEquals(409, admin("POST", "/imports/" + id + "/undo", null).status());
+    }
+
+    @Test
+    public void aLargeImportCancelledOverRestStopsKeepsWhatItWroteAndCanBeUndone() throws Exception {
+        int rows = 20_000;
+        StringBuilder csv = new StringBuilder("Имя;Фамилия;E-mail\n");
+        for (int i = 1; i <= rows; i++) {
+            csv.append("Отменённый;Номер").append(i).append(";cancelled").append(i).append("@example.org\n");
+        }
+        Reply started = upload(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv", "fileName=large.csv");
+        assertEquals(started.toString(), 202, started.status());
+        long id = started.json().get("id").asLong();
+
+        Reply cancel = admin("POST", "/imports/" + id + "/cancel", null);
+
+        assertTrue(cancel.toString(), cancel.status() == 200 || cancel.status() == 202);
+        JsonNode job = awaitStatus(id, "CANCELLED");
+        assertTrue(job.toString(), job.get("rowsDone").asLong() < rows);
+        assertTrue(job.toString(), job.get("error").asText().startsWith("cancelled by admin "));
+        long created = job.get("created").asLong();
+        assertEquals(job.toString(), job.get("rowsDone").asLong(), created);
+        if (created > 0) {
+            JsonNode first = admin("GET", "/contacts?q=cancelled1@example.org", null).json().get("items");
+            assertEquals(first.toString(), 1, first.size());
+        }
+        JsonNode last = admin("GET", "/contacts?q=cancelled" + rows + "@example.org", null).json().get("items");
+        assertEquals("the rows after the cancel are not imported", 0, last.size());
+        Reply again = admin("POST", "/imports/" + id + "/cancel", null);
+        assertEquals(again.toString(), 200, again.status());
+        assertEquals(job.toString(), again.json().toString());
+
+        assertEquals(202, admin("POST", "/imports/" + id + "/undo", null).status());
+        awaitStatus(id, "UNDONE");
+        assertEquals(0, admin("GET", "/contacts?q=cancelled1@example.org", null).json().get("items").size());
+        Reply finished = admin("POST", "/imports/" + id + "/cancel", null);
+        assertEquals(finished.toString(), 409, finished.status());
+        assertEquals(finished.toString(), "import " + id + " has already finished (UNDONE)",
+                finished.json().get("detail").asText());
     }
 
     @Test
@@ -268,6 +307,10 @@ public class ImportIT extends TesseraTestSupport {
         assertEquals(0, admin("GET", "/contacts?q=leyla@example.az", null).json().get("items").size());
         String again = console("crm:import-undo " + id.group(1), ADMIN, "crm-admin", "admin");
         assertTrue(again, again.contains("was already undone"));
+        String cancel = console("crm:import-cancel " + id.group(1), ADMIN, "crm-admin", "admin");
+        assertTrue(cancel, cancel.contains("Error: import " + id.group(1) + " has already finished (UNDONE)"));
+        String bySales = console("crm:import-cancel " + id.group(1), "anna", "crm-sales");
+        assertTrue(bySales, bySales.contains("Command not found"));
 
         // the import is listed, newest first, in the console and through REST
         String listed = console("crm:imports", ADMIN, "crm-admin", "admin");

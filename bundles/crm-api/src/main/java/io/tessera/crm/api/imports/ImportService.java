@@ -69,4 +69,13 @@ public interface ImportService {
      * running job, an undo under way or an undone job is a {@link io.tessera.crm.api.ConflictException}.
      */
     ImportDto undo(Caller caller, long id);
+
+    /**
+     * Cancels an import: a queued one never starts ({@code CANCELLED} at once); a running one stops after the buffer
+     * of rows it is writing, so that no row is left half-written, and returns at once ({@link #await} waits for the
+     * stop). What it imported before stays, is reported, and can be undone. Needs the role crm-admin or crm-manager,
+     * like starting one. An import already cancelled is returned as it is; one that has finished or is being undone
+     * is a {@link io.tessera.crm.api.ConflictException}.
+     */
+    ImportDto cancel(Caller caller, long id);
 }

@@ -1,9 +1,9 @@
 /**
- * Importing companies and contacts from CSV and XLSX files (options, progress, the row-by-row report, undo), and
+ * Importing companies and contacts from CSV and XLSX files (options, progress, the row-by-row report, cancel, undo), and
  * exporting companies, contacts and deals to CSV and XLSX.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package io.tessera.crm.api.imports;
 
 import org.osgi.annotation.bundle.Export;

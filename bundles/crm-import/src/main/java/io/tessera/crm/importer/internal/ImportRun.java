@@ -77,9 +77,12 @@ final class ImportRun implements Runnable {
 
     @Override
     public void run() {
+        if (!job.start()) {
+            // cancelled while it waited: the cancel stored the job and ended it
+            deleteFile();
+            return;
+        }
         try {
-            job.status = Status.RUNNING;
-            job.startedAt = Instant.now();
             save();
             Table table = Table.open(file, job.fileName, options.encoding(), options.delimiter());
             job.encoding = table.encoding();
@@ -90,18 +93,26 @@ final class ImportRun implements Runnable {
                     header = cells;
                 }
                 count[0] = i;
-                return !Thread.currentThread().isInterrupted();
+                return !stopping();
             });
-            job.rowsTotal = count[0];
-            RecordIndex index = new RecordIndex(options.isDryRun(), batch.keySummary(caller));
-            writer = new BufferWriter(caller, batch, companies, entity, options.isDryRun(), index, outcomes, records);
-            decider = new RowDecider(caller, contacts, companies, batch, options, phones, index, outcomes, records,
-                    writer::undoCompany);
-            readAndWrite(table);
+            boolean complete = false;
+            if (!stopping()) {
+                job.rowsTotal = count[0];
+                RecordIndex index = new RecordIndex(options.isDryRun(), batch.keySummary(caller));
+                writer = new BufferWriter(caller, batch, companies, entity, options.isDryRun(), index, outcomes,
+                        records);
+                decider = new RowDecider(caller, contacts, companies, batch, options, phones, index, outcomes,
+                        records, writer::undoCompany);
+                complete = readAndWrite(table);
+            }
             report.await();
-            job.status = Thread.currentThread().isInterrupted() ? Status.FAILED : Status.DONE;
-            if (job.status == Status.FAILED) {
+            if (Thread.currentThread().isInterrupted()) {
+                job.status = Status.FAILED;
                 job.error = "stopped: the server is shutting down";
+            } else if (complete) {
+                job.status = Status.DONE;
+            } else {
+                job.cancelled();
             }
         } catch (Exception | LinkageError e) {
             job.status = Status.FAILED;
@@ -122,20 +133,32 @@ final class ImportRun implements Runnable {
             try {
                 save();
             } finally {
-                if (deleteFile) {
-                    try {
-                        Files.deleteIfExists(file);
-                    } catch (java.io.IOException ignored) {
-                        // a temp file; the OS cleans it up
-                    }
-                }
+                deleteFile();
                 job.done.complete(null);
             }
         }
     }
 
-    /** Takes the parsed rows from the reading thread, a buffer at a time, and decides and writes them. */
-    private void readAndWrite(Table table) throws Exception {
+    private void deleteFile() {
+        if (deleteFile) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (java.io.IOException ignored) {
+                // a temp file; the OS cleans it up
+            }
+        }
+    }
+
+    /** The server is stopping the import thread, or a user cancelled the import. */
+    private boolean stopping() {
+        return Thread.currentThread().isInterrupted() || job.cancelRequested();
+    }
+
+    /**
+     * Takes the parsed rows from the reading thread, a buffer at a time, and decides and writes them; between two
+     * buffers it stops if asked to. True if it got to the end of the file.
+     */
+    private boolean readAndWrite(Table table) throws Exception {
         RowReader reader = new RowReader(table, entity, options.mapping(), phones, job.id, BATCH);
         reader.start();
         try {
@@ -144,13 +167,15 @@ final class ImportRun implements Runnable {
                 buffer.addAll(rows);
                 decideBuffer();
                 flush();
-                if (Thread.currentThread().isInterrupted()) {
-                    break;
+                if (stopping()) {
+                    return false;
                 }
             }
             job.unmapped = reader.unmapped();
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // reported as stopped by run()
+            return false;
         } finally {
             boolean interrupted = Thread.interrupted();
             reader.stop();

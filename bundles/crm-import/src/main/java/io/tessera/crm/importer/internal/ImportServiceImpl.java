@@ -288,6 +288,38 @@ public class ImportServiceImpl implements ImportService {
         RejectedRowsFile.write(tx, tx.read(em -> find(em, caller, id)), out);
     }
 
+    /**
+     * A queued job is cancelled here and stored at once (its run, when the import thread gets to it, only deletes
+     * the uploaded file); a running one is asked to stop and ends itself as CANCELLED after its current buffer.
+     */
+    @Override
+    public ImportDto cancel(Caller caller, long id) {
+        ImportJobEntity stored = tx.read(em -> find(em, caller, id));
+        if (!caller.seesAll()) {
+            throw new AccessDeniedException("cancelling an import needs the role crm-admin or crm-manager");
+        }
+        Job job = live.get(id);
+        Status status = job != null ? job.status : Status.valueOf(stored.status);
+        if (status == Status.CANCELLED) {
+            return get(caller, id);
+        }
+        if (status == Status.UNDOING) {
+            throw new ConflictException("import " + id + " is being undone: an undo runs to its end");
+        }
+        if (job == null || status.finished()) {
+            throw new ConflictException("import " + id + " has already finished (" + status + ")"
+                    + (status == Status.DONE ? ": an undo reverts it" : ""));
+        }
+        if (job.cancel(caller.username())) {
+            tx.write(em -> {
+                copy(job.toDto(), em.find(ImportJobEntity.class, id));
+                return null;
+            });
+            job.done.complete(null);
+        }
+        return job.toDto();
+    }
+
     /** Checks the job can be undone, marks it UNDOING and queues an {@link UndoRun} on the import thread. */
     @Override
     public ImportDto undo(Caller caller, long id) {
@@ -310,15 +342,19 @@ public class ImportServiceImpl implements ImportService {
             if (Status.valueOf(e.status) == Status.UNDONE) {
                 throw new ConflictException("import " + id + " was already undone");
             }
+            Job undoing = Job.of(e);
             e.status = Status.UNDOING.name();
             e.error = null;
-            return Job.of(e);
+            return undoing;
         });
+        Status previous = job.status;
+        job.status = Status.UNDOING;
+        job.error = null;
         if (live.putIfAbsent(id, job) != null) {
             throw new ConflictException("import " + id + " is being undone");
         }
         job.done.whenComplete((v, t) -> live.remove(id));
-        executor.execute(new UndoRun(job, caller, tx, batch, followUps,
+        executor.execute(new UndoRun(job, previous, caller, tx, batch, followUps,
                 job.options.entity() == ImportOptions.Entity.COMPANIES));
         return job.toDto();
     }

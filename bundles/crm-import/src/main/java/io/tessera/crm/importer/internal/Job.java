@@ -10,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The live state of a queued or running import. Written only by the import thread, read by anyone (volatile fields):
- * {@code get} shows progress without touching the database.
+ * {@code get} shows progress without touching the database. The one exception is a cancel: {@link #start} and
+ * {@link #cancel} decide under the job's lock whether a queued job runs or is cancelled.
  */
 final class Job {
     final long id;
@@ -32,6 +33,8 @@ final class Job {
     volatile Instant startedAt;
     volatile Instant finishedAt;
     volatile String error;
+    /** Who cancelled the job; once set, a running import stops after the buffer it is writing. */
+    private volatile String cancelledBy;
 
     Job(long id, String owner, String fileName, ImportOptions options) {
         this.id = id;
@@ -59,6 +62,45 @@ final class Job {
         job.finishedAt = e.finishedAt == null ? null : e.finishedAt.toInstant();
         job.error = e.error;
         return job;
+    }
+
+    /** Marks a queued job RUNNING; false if it was cancelled while it waited (then it must not run). */
+    synchronized boolean start() {
+        if (status != Status.QUEUED) {
+            return false;
+        }
+        status = Status.RUNNING;
+        startedAt = Instant.now();
+        return true;
+    }
+
+    /**
+     * Cancels a queued job at once and returns true; a job already running is only asked to stop (false): the import
+     * thread finishes the buffer it is writing and then ends the job as CANCELLED.
+     */
+    synchronized boolean cancel(String by) {
+        cancelledBy = by;
+        if (status != Status.QUEUED) {
+            return false;
+        }
+        status = Status.CANCELLED;
+        finishedAt = Instant.now();
+        error = "cancelled by " + by + " before it started";
+        return true;
+    }
+
+    boolean cancelRequested() {
+        return cancelledBy != null;
+    }
+
+    /** Ends a running job that stopped early at a cancel: where it stopped, and what is left to do about it. */
+    void cancelled() {
+        status = Status.CANCELLED;
+        String where = rowsDone == 0 ? "before its first row"
+                : "after row " + rowsDone + (rowsTotal > 0 ? " of " + rowsTotal : "");
+        error = "cancelled by " + cancelledBy + " " + where + (options.isDryRun() || rowsDone == 0 ? ""
+                : ": the rows up to there are imported; an undo reverts them, importing the file again takes the"
+                + " rest (the rows already in are found as duplicates)");
     }
 
     ImportDto toDto() {

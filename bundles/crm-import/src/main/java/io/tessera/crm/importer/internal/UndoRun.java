@@ -28,6 +28,8 @@ final class UndoRun implements Runnable {
     static final int PAGE = 500;
 
     private final Job job;
+    /** The job's status before the undo (DONE or CANCELLED), which it keeps if the undo does not finish. */
+    private final Status previous;
     private final Caller caller;
     private final Transactions tx;
     private final ContactBatchService batch;
@@ -38,10 +40,11 @@ final class UndoRun implements Runnable {
     private long failed;
     private static final int LISTED = 30;
 
-    UndoRun(Job job, Caller caller, Transactions tx, ContactBatchService batch, FollowUps followUps,
+    UndoRun(Job job, Status previous, Caller caller, Transactions tx, ContactBatchService batch, FollowUps followUps,
             boolean companiesJob) {
         this.followUps = followUps;
         this.job = job;
+        this.previous = previous;
         this.caller = caller;
         this.tx = tx;
         this.batch = batch;
@@ -69,9 +72,9 @@ final class UndoRun implements Runnable {
             if (Thread.currentThread().isInterrupted()) {
                 failures.add(0, "stopped by a server shutdown; run undo again to finish it");
             }
-            job.status = Thread.currentThread().isInterrupted() ? Status.DONE : Status.UNDONE;
+            job.status = Thread.currentThread().isInterrupted() ? previous : Status.UNDONE;
         } catch (RuntimeException e) {
-            job.status = Status.DONE;
+            job.status = previous;
             failures.add(0, "undo failed, run it again: " + (e.getMessage() == null ? e : e.getMessage()));
         } finally {
             if (!failures.isEmpty()) {

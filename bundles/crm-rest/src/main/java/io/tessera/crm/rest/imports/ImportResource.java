@@ -12,6 +12,7 @@ import io.tessera.crm.api.imports.ImportService;
 import io.tessera.crm.rest.support.RestSupport;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +39,15 @@ import org.apache.cxf.jaxrs.ext.multipart.MultipartBody;
  * the {@link ImportOptions} JSON) or with the raw file as the body (text/csv, the XLSX type or
  * application/octet-stream) and the options as query parameters ({@code fileName, entity, mode, dryRun, delimiter,
  * encoding, region}). Answers 202 with the job and its Location; {@code GET /imports/{id}} shows progress,
- * {@code GET /imports/{id}/rows} the report, {@code POST /imports/{id}/undo} reverts it (202, in the background).
+ * {@code GET /imports/{id}/rows} the report, {@code POST /imports/{id}/cancel} stops it after the rows it is writing,
+ * {@code POST /imports/{id}/undo} reverts it (202, in the background).
  */
 @Path("/imports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** How long a cancel waits for the import to stop: a buffer of 500 contacts takes under a second to write. */
+    private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -143,6 +147,24 @@ public class ImportResource {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-rejected.csv\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
+    }
+
+    /**
+     * Cancels a queued or running import and waits a little for it to stop after the buffer of rows it is writing:
+     * 200 with the job once it is CANCELLED, 202 with it while it is still writing ({@code GET /imports/{id}} follows
+     * it). A finished import or one being undone is a 409.
+     */
+    @POST
+    @Path("{id}/cancel")
+    public Response cancel(@Context HttpServletRequest rq, @Context UriInfo uri, @PathParam("id") long id) {
+        Caller caller = RestSupport.caller(rq);
+        imports.cancel(caller, id);
+        ImportDto job = imports.await(caller, id, CANCEL_WAIT);
+        if (job.status().finished()) {
+            return Response.ok(job).build();
+        }
+        return Response.accepted(job).location(uri.getBaseUriBuilder().path("imports").path(String.valueOf(id))
+                .build()).build();
     }
 
     /** 202 with the job (status UNDOING): the undo runs in the background, {@code GET /imports/{id}} follows it. */

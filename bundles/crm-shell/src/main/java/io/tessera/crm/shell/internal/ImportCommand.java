@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +20,10 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-/** crm:import FILE [--dry-run] [--mode M] [--region RU] [--companies] [--delimiter D] [--encoding E] */
+/**
+ * crm:import FILE [--dry-run] [--mode M] [--region RU] [--companies] [--delimiter D] [--encoding E]: starts the
+ * import, shows its progress until it ends (Ctrl-C cancels it after the rows it is writing), then the counts.
+ */
 @Service
 @Command(scope = "crm", name = "import", description = "Imports contacts or companies from a CSV or XLSX file on the server")
 public class ImportCommand extends CrmAction {
@@ -72,12 +74,7 @@ public class ImportCommand extends CrmAction {
         ImportOptions options = new ImportOptions(companies ? ImportOptions.Entity.COMPANIES : null, m, dryRun,
                 Map.of(), delimiter, encoding, region);
         ImportDto job = imports.start(caller, path.getFileName().toString(), path, options);
-        while (!job.status().finished()) {
-            job = imports.await(caller, job.id(), Duration.ofMillis(500));
-            out.print("\r" + ImportLines.progress(job));
-            out.flush();
-        }
-        out.println();
+        job = ImportLines.follow(imports, caller, job, out);
         for (String line : ImportLines.summary(job)) {
             out.println(line);
         }

@@ -1,12 +1,17 @@
 package io.tessera.crm.shell.internal;
 
+import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.ConflictException;
 import io.tessera.crm.api.Page;
 import io.tessera.crm.api.imports.ImportDto;
 import io.tessera.crm.api.imports.ImportRowResult;
+import io.tessera.crm.api.imports.ImportService;
+import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The text of crm:import: the progress bar and the final counts. */
+/** The text of crm:import: the progress bar and the final counts; following a job until it ends. */
 final class ImportLines {
     static final int WIDTH = 30;
 
@@ -22,6 +27,30 @@ final class ImportLines {
                 + Math.round(job.rate()) + " rows/s";
     }
 
+    /**
+     * Shows the job's progress until it has ended and returns its final state. An interrupt (Ctrl-C at the console)
+     * cancels the import, which then stops after the rows it is writing.
+     */
+    static ImportDto follow(ImportService imports, Caller caller, ImportDto started, PrintStream out) {
+        ImportDto job = started;
+        while (!job.status().finished()) {
+            job = imports.await(caller, job.id(), Duration.ofMillis(500));
+            if (Thread.interrupted() && !job.status().finished()) {
+                out.println();
+                out.println("Cancelling import " + job.id() + " after the rows it is writing...");
+                try {
+                    job = imports.cancel(caller, job.id());
+                } catch (ConflictException ended) {
+                    job = imports.get(caller, job.id());
+                }
+            }
+            out.print("\r" + progress(job));
+            out.flush();
+        }
+        out.println();
+        return job;
+    }
+
     static List<String> summary(ImportDto job) {
         List<String> lines = new ArrayList<>();
         lines.add("Import " + job.id() + (job.dryRun() ? " (dry run, nothing written)" : "") + ": " + job.status());
@@ -31,7 +60,9 @@ final class ImportLines {
             lines.add("Columns not imported: " + String.join(", ", job.unmappedColumns()));
         }
         if (job.error() != null) {
-            lines.add("Error: " + job.error());
+            lines.add(job.status() == ImportDto.Status.CANCELLED
+                    ? Character.toUpperCase(job.error().charAt(0)) + job.error().substring(1) + "."
+                    : "Error: " + job.error());
         }
         return lines;
     }

@@ -29,6 +29,12 @@ public class ImportUndoCommand extends CrmAction {
         out.flush();
         while (!job.status().finished()) {
             job = imports.await(caller, id, Duration.ofMillis(500));
+            if (Thread.interrupted()) {
+                // Ctrl-C: an undo is not cancelled halfway (records would be left half reverted), only not watched
+                out.println();
+                out.println("The undo goes on in the background: crm:imports shows when it has ended.");
+                return;
+            }
             out.print(".");
             out.flush();
         }
