@@ -79,6 +79,7 @@ final class ImportRun implements Runnable {
     public void run() {
         if (!job.start()) {
             // cancelled while it waited: the cancel stored the job and ended it
+            report.close();
             deleteFile();
             return;
         }
