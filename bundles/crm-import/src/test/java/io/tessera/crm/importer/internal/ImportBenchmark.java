@@ -46,9 +46,12 @@ public final class ImportBenchmark {
 
     public static void main(String[] args) throws Exception {
         // as the server runs Derby (karaf-distribution's etc/system.properties); -D on the command line overrides it
-        if (System.getProperty("derby.storage.logBufferSize") == null) {
-            System.setProperty("derby.storage.logBufferSize", "1048576");
-        }
+        Map.of("derby.storage.logBufferSize", "1048576", "derby.language.stalePlanCheckInterval", "5")
+                .forEach((name, value) -> {
+                    if (System.getProperty(name) == null) {
+                        System.setProperty(name, value);
+                    }
+                });
         // the server's JVM options are in karaf-distribution's bin/setenv: run the benchmark with the same ones
         System.out.printf("JVM: %s %s, options %s, max heap %d MB%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), ManagementFactory.getRuntimeMXBean().getInputArguments(),
@@ -59,7 +62,9 @@ public final class ImportBenchmark {
         int perCompany = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         // with a fourth argument "update" the measured file is imported a second time with another tag on
         // every row: every row then updates the card the first import made (re-importing a corrected export)
-        boolean updatePass = args.length > 3 && args[3].equals("update");
+        // ("link" instead: a company column is added, a company for every 50 rows, linking every card to one)
+        String pass = args.length > 3 ? args[3] : "";
+        boolean updatePass = pass.equals("update") || pass.equals("link");
         Path dir = Paths.get("target", "bench");
         if (Files.exists(dir)) {
             try (Stream<Path> s = Files.walk(dir)) {
@@ -87,7 +92,8 @@ public final class ImportBenchmark {
             run = server.importFile(contacts);
             if (updatePass) {
                 Path changed = dir.resolve("contacts-changed.csv");
-                Files.writeString(changed, Files.readString(contacts).replace(";bench", ";bench,2026"));
+                Files.writeString(changed, pass.equals("link") ? withCompanies(contacts, 50)
+                        : Files.readString(contacts).replace(";bench", ";bench,2026"));
                 Run update = server.importFile(changed);
                 System.out.printf("UPDATE PASS: %d rows in %.1f s = %.0f rows/s (created %d, updated %d, merged %d,"
                                 + " skipped %d, rejected %d); CPU of the import thread %.1f s, JIT %.1f s%n", n,
@@ -265,6 +271,17 @@ public final class ImportBenchmark {
             }
         }
         return csv;
+    }
+
+    /** The file with a company column added: a company for every {@code perCompany} rows. */
+    private static String withCompanies(Path csv, int perCompany) throws java.io.IOException {
+        StringBuilder out = new StringBuilder();
+        java.util.List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        out.append(lines.get(0)).append(";Компания\n");
+        for (int i = 1; i < lines.size(); i++) {
+            out.append(lines.get(i)).append(";Компания ").append(i / perCompany).append('\n');
+        }
+        return out.toString();
     }
 
     /** The CPU time of the import's own thread (one per ImportServiceImpl; each run has its own). */
