@@ -6,12 +6,9 @@ import io.tessera.crm.modules.licence.LicenceKeys;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -21,14 +18,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -118,7 +112,7 @@ public final class LicenseTool {
         KeyPair pair = LicenceKeys.generate();
         try {
             Files.createDirectories(dir);
-            writePrivate(privateFile, LicenceKeys.encode(pair.getPrivate()) + "\n");
+            KeyFiles.writePrivate(privateFile, LicenceKeys.encode(pair.getPrivate()) + "\n");
             Files.writeString(publicFile, LicenceKeys.encode(pair.getPublic()) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new Failure("Error: cannot write the key files: " + e);
@@ -130,17 +124,6 @@ public final class LicenseTool {
         out.println("trustedKeys = " + LicenceKeys.trustedEntry(keyId, pair.getPublic()));
         out.println("(Several keys: separate the keyId:publicKey entries with ';'.)");
         return OK;
-    }
-
-    /** Creates the file readable by its owner only (on POSIX file systems) before the key is written into it. */
-    private static void writePrivate(Path file, String content) throws IOException {
-        boolean posix = file.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix");
-        if (posix) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(file);
-        }
-        Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 
     // ---- sign
@@ -161,15 +144,15 @@ public final class LicenseTool {
         for (String m : a.required("modules").split(",", -1)) {
             modules.add(m.strip());
         }
-        LocalDate validUntil = date("valid-until", a.required("valid-until"));
-        int maxUsers = number("max-users", a.required("max-users"));
+        LocalDate validUntil = Arguments.date("valid-until", a.required("valid-until"));
+        int maxUsers = Arguments.number("max-users", a.required("max-users"));
         Instant issuedAt = a.optional("issued-at") == null ? Instant.now(clock).truncatedTo(ChronoUnit.SECONDS)
-                : instant("issued-at", a.optional("issued-at"));
+                : Arguments.instant("issued-at", a.optional("issued-at"));
         String id = a.optional("id") != null ? a.optional("id") : defaultId(issuedAt);
         String outFile = a.optional("out");
         a.noPositionals();
 
-        PrivateKey privateKey = privateKey(keyFile);
+        PrivateKey privateKey = KeyFiles.privateKey(keyFile);
         LicenceDocument licence;
         try {
             licence = LicenceDocument.unsigned(id, customer, modules, validUntil, maxUsers, issuedAt, keyId)
@@ -189,7 +172,7 @@ public final class LicenseTool {
         Path publicFile = keyFile.resolveSibling(keyId + ".public");
         String checked = "";
         if (Files.isRegularFile(publicFile)) {
-            if (!licence.verify(publicKey(publicFile))) {
+            if (!licence.verify(KeyFiles.publicKey(publicFile))) {
                 throw new Failure("Error: " + keyFile + " and " + publicFile + " are not one key pair; nothing "
                         + "was written");
             }
@@ -199,7 +182,7 @@ public final class LicenseTool {
             out.print(text);
             err.println("Signed " + describe(licence) + checked);
         } else {
-            write(Paths.get(outFile), text);
+            KeyFiles.writeLicence(Paths.get(outFile), text);
             out.println("Wrote " + outFile + ": " + describe(licence) + checked);
         }
         if (validUntil.isBefore(LocalDate.now(clock))) {
@@ -214,22 +197,6 @@ public final class LicenseTool {
         return issuedAt.atZone(ZoneOffset.UTC).getYear() + "-" + HexFormat.of().formatHex(random);
     }
 
-    private static void write(Path file, String text) throws Failure {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, ".licence-", ".tmp");
-            try {
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new Failure("Error: cannot write " + file + ": " + e);
-        }
-    }
-
     // ---- verify
 
     private int verify(Arguments a) throws UsageException, Failure {
@@ -239,7 +206,7 @@ public final class LicenseTool {
         if (files.size() != 1) {
             throw new UsageException("give exactly one licence file to verify");
         }
-        PublicKey key = publicKey(keyFile);
+        PublicKey key = KeyFiles.publicKey(keyFile);
         Path licenceFile = Paths.get(files.get(0));
         String text;
         try {
@@ -273,140 +240,9 @@ public final class LicenseTool {
         return OK;
     }
 
-    // ---- helpers
-
     private static String describe(LicenceDocument l) {
         return "licence " + l.id() + " for " + l.customer() + ", modules " + String.join(",", l.modules())
                 + ", valid until " + l.validUntil() + ", max users " + l.maxUsers() + ", key " + l.keyId();
     }
 
-    private static String readKey(Path file) throws Failure {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new Failure("Error: cannot read the key " + file + ": " + e);
-        }
-    }
-
-    private static PrivateKey privateKey(Path file) throws Failure {
-        try {
-            return LicenceKeys.privateKey(readKey(file));
-        } catch (LicenceFormatException e) {
-            throw new Failure("Error: " + file + ": " + e.getMessage());
-        }
-    }
-
-    private static PublicKey publicKey(Path file) throws Failure {
-        try {
-            return LicenceKeys.publicKey(readKey(file));
-        } catch (LicenceFormatException e) {
-            throw new Failure("Error: " + file + ": " + e.getMessage());
-        }
-    }
-
-    private static LocalDate date(String option, String value) throws UsageException {
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--" + option + " must be a date such as 2027-12-31, not '" + value + "'");
-        }
-    }
-
-    private static Instant instant(String option, String value) throws UsageException {
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--" + option + " must be a UTC time such as 2026-11-23T10:00:00Z, not '"
-                    + value + "'");
-        }
-    }
-
-    private static int number(String option, String value) throws UsageException {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + option + " must be a whole number, not '" + value + "'");
-        }
-    }
-
-    /** Wrong command line. */
-    static final class UsageException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        UsageException(String message) {
-            super(message);
-        }
-    }
-
-    /** The command ran but failed or refused; the message is printed as is. */
-    static final class Failure extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Failure(String message) {
-            super(message);
-        }
-    }
-
-    /** {@code --name value} or {@code --name=value} options, and the positional arguments. */
-    static final class Arguments {
-        private final Map<String, String> options = new LinkedHashMap<>();
-        private final List<String> positionals = new ArrayList<>();
-
-        static Arguments parse(String[] args) throws UsageException {
-            Arguments a = new Arguments();
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (arg.startsWith("--") && arg.length() > 2) {
-                    String name = arg.substring(2);
-                    String value;
-                    int eq = name.indexOf('=');
-                    if (eq >= 0) {
-                        value = name.substring(eq + 1);
-                        name = name.substring(0, eq);
-                    } else if (i + 1 < args.length) {
-                        value = args[++i];
-                    } else {
-                        throw new UsageException("--" + name + " needs a value");
-                    }
-                    if (a.options.put(name, value) != null) {
-                        throw new UsageException("--" + name + " is given twice");
-                    }
-                } else {
-                    a.positionals.add(arg);
-                }
-            }
-            return a;
-        }
-
-        void allow(String... names) throws UsageException {
-            List<String> allowed = List.of(names);
-            for (String name : options.keySet()) {
-                if (!allowed.contains(name)) {
-                    throw new UsageException("unknown option --" + name);
-                }
-            }
-        }
-
-        String required(String name) throws UsageException {
-            String value = options.get(name);
-            if (value == null || value.isBlank()) {
-                throw new UsageException("--" + name + " is required");
-            }
-            return value;
-        }
-
-        String optional(String name) {
-            return options.get(name);
-        }
-
-        List<String> positionals() {
-            return positionals;
-        }
-
-        void noPositionals() throws UsageException {
-            if (!positionals.isEmpty()) {
-                throw new UsageException("unexpected argument '" + positionals.get(0) + "'");
-            }
-        }
-    }
 }
