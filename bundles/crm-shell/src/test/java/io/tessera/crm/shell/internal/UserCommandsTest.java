@@ -90,16 +90,23 @@ public class UserCommandsTest extends CommandRunner {
         }
     }
 
+    /** crm:user-add USERNAME ROLE [--password PASSWORD] (null: no option), on the given service and session. */
+    private static UserAddCommand userAdd(Users service, Session session, String username, String role,
+                                          String password) {
+        UserAddCommand cmd = new UserAddCommand();
+        cmd.users = service;
+        cmd.session = session;
+        cmd.username = username;
+        cmd.role = role;
+        cmd.password = password;
+        return cmd;
+    }
+
     @Test
     public void userAddWithPasswordOption() throws Exception {
         Users service = new Users();
         ScriptedSession session = new ScriptedSession();
-        UserAddCommand cmd = new UserAddCommand();
-        cmd.users = service;
-        cmd.session = session.proxy();
-        cmd.username = "boris";
-        cmd.role = "crm-sales";
-        cmd.password = "s3cret-pw";
+        UserAddCommand cmd = userAdd(service, session.proxy(), "boris", "crm-sales", "s3cret-pw");
         runAs(cmd, "karl", "crm-admin");
         assertEquals(List.of("karl added boris/s3cret-pw/crm-sales"), service.added);
         assertEquals(List.of(), session.prompts);
@@ -112,11 +119,7 @@ public class UserCommandsTest extends CommandRunner {
         ScriptedSession session = new ScriptedSession();
         session.answers.add("hidden-pw");
         session.answers.add("hidden-pw");
-        UserAddCommand cmd = new UserAddCommand();
-        cmd.users = service;
-        cmd.session = session.proxy();
-        cmd.username = "boris";
-        cmd.role = "crm-manager";
+        UserAddCommand cmd = userAdd(service, session.proxy(), "boris", "crm-manager", null);
         runAs(cmd, "karl", "crm-admin");
         assertEquals(List.of("Password for boris: [*]", "Repeat the password: [*]"), session.prompts);
         assertEquals(List.of("karl added boris/hidden-pw/crm-manager"), service.added);
@@ -129,11 +132,7 @@ public class UserCommandsTest extends CommandRunner {
         ScriptedSession session = new ScriptedSession();
         session.answers.add("one-pw");
         session.answers.add("other-pw");
-        UserAddCommand cmd = new UserAddCommand();
-        cmd.users = service;
-        cmd.session = session.proxy();
-        cmd.username = "boris";
-        cmd.role = "crm-sales";
+        UserAddCommand cmd = userAdd(service, session.proxy(), "boris", "crm-sales", null);
         runAs(cmd, "karl", "crm-admin");
         assertEquals(List.of(), service.added);
         assertEquals(List.of(UserAddCommand.MISMATCH), lines(err()));
@@ -143,11 +142,7 @@ public class UserCommandsTest extends CommandRunner {
     public void userAddStopsWithoutPasswordInput() throws Exception {
         Users service = new Users();
         ScriptedSession session = new ScriptedSession(); // readLine answers null: end of input
-        UserAddCommand cmd = new UserAddCommand();
-        cmd.users = service;
-        cmd.session = session.proxy();
-        cmd.username = "boris";
-        cmd.role = "crm-sales";
+        UserAddCommand cmd = userAdd(service, session.proxy(), "boris", "crm-sales", null);
         runAs(cmd, "karl", "crm-admin");
         assertEquals(List.of(), service.added);
         assertEquals(List.of(UserAddCommand.NO_PASSWORD), lines(err()));
@@ -157,11 +152,7 @@ public class UserCommandsTest extends CommandRunner {
     public void userAddRejectsAnUnknownRoleBeforeAskingForThePassword() throws Exception {
         Users service = new Users();
         ScriptedSession session = new ScriptedSession();
-        UserAddCommand cmd = new UserAddCommand();
-        cmd.users = service;
-        cmd.session = session.proxy();
-        cmd.username = "boris";
-        cmd.role = "admin";
+        UserAddCommand cmd = userAdd(service, session.proxy(), "boris", "admin", null);
         runAs(cmd, "karl", "crm-admin");
         assertEquals(List.of(), session.prompts);
         assertEquals(List.of(), service.added);
@@ -172,12 +163,7 @@ public class UserCommandsTest extends CommandRunner {
     public void userAddShowsServiceValidation() throws Exception {
         Users service = new Users();
         service.users.put("boris", Set.of("crm-sales"));
-        UserAddCommand cmd = new UserAddCommand();
-        cmd.users = service;
-        cmd.session = new ScriptedSession().proxy();
-        cmd.username = "boris";
-        cmd.role = "crm-sales";
-        cmd.password = "pw-12345";
+        UserAddCommand cmd = userAdd(service, new ScriptedSession().proxy(), "boris", "crm-sales", "pw-12345");
         runAs(cmd, "karl", "crm-admin");
         assertEquals(List.of("Invalid input:", "  username: already taken"), lines(err()));
         assertEquals("", out());
