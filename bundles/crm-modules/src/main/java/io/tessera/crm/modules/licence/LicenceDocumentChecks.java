@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -66,7 +67,7 @@ final class LicenceDocumentChecks {
                 }
                 case MODULES -> checkModules(value, problems);
                 case VALID_UNTIL -> {
-                    if (!DATE_PATTERN.matcher(value).matches() || !parsesAsDate(value)) {
+                    if (!DATE_PATTERN.matcher(value).matches() || !parses(value, LocalDate::parse)) {
                         problems.add(VALID_UNTIL + ": must be a date such as 2027-12-31, not '" + shorten(value)
                                 + "'");
                     }
@@ -79,7 +80,7 @@ final class LicenceDocumentChecks {
                     }
                 }
                 case ISSUED_AT -> {
-                    if (!parsesAsInstant(value)) {
+                    if (!parses(value, Instant::parse)) {
                         problems.add(ISSUED_AT + ": must be a UTC timestamp such as 2026-11-23T10:00:00Z, not '"
                                 + shorten(value) + "'");
                     }
@@ -129,18 +130,10 @@ final class LicenceDocumentChecks {
         }
     }
 
-    private static boolean parsesAsDate(String value) {
+    /** Whether {@code parse} ({@code LocalDate::parse}, {@code Instant::parse}) takes the value. */
+    private static boolean parses(String value, Function<CharSequence, ?> parse) {
         try {
-            LocalDate.parse(value);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-    }
-
-    private static boolean parsesAsInstant(String value) {
-        try {
-            Instant.parse(value);
+            parse.apply(value);
             return true;
         } catch (DateTimeParseException e) {
             return false;
