@@ -32,6 +32,9 @@ public class ImportJobEntity {
     boolean dryRun;
     @Column(nullable = false, length = 20)
     String status;
+    /** The status an undo started from, which a restart in the middle of that undo gives back. */
+    @Column(length = 20)
+    String statusBeforeUndo;
     long rowsTotal;
     long rowsDone;
     long created;

@@ -95,8 +95,8 @@ public class ImportServiceImpl implements ImportService {
         tx.write(em -> em.createQuery("UPDATE ImportJobEntity j SET j.status = 'FAILED', "
                         + "j.error = 'interrupted by a server restart' WHERE j.status IN ('QUEUED', 'RUNNING')")
                 .executeUpdate());
-        tx.write(em -> em.createQuery("UPDATE ImportJobEntity j SET j.status = 'DONE', "
-                        + "j.error = 'undo interrupted by a server restart: run it again' WHERE j.status = 'UNDOING'")
+        tx.write(em -> em.createQuery("UPDATE ImportJobEntity j SET "
+                        + "j.status = COALESCE(j.statusBeforeUndo, 'DONE'), j.error = 'undo interrupted by a server restart: run it again' WHERE j.status = 'UNDOING'")
                 .executeUpdate());
     }
 
@@ -343,6 +343,7 @@ public class ImportServiceImpl implements ImportService {
                 throw new ConflictException("import " + id + " was already undone");
             }
             Job undoing = Job.of(e);
+            e.statusBeforeUndo = e.status;
             e.status = Status.UNDOING.name();
             e.error = null;
             return undoing;

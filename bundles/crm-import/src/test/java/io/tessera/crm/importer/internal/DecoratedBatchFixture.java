@@ -19,6 +19,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import javax.persistence.EntityManagerFactory;
 import org.osgi.service.event.EventAdmin;
 
@@ -38,24 +39,32 @@ final class DecoratedBatchFixture implements AutoCloseable {
     final EntityManagerFactory importEmf = TestDatabase.open("crm-import");
     final ContactService contacts;
     final CompanyService companies;
+    /** The batch service as the import service sees it: the real one, with the test's answers. */
+    final ContactBatchService batch;
     final ImportServiceImpl imports;
 
     DecoratedBatchFixture(String method, Answer answer) {
+        this(Map.of(method, answer));
+    }
+
+    /** With the test's answer to each method named in {@code answers}. */
+    DecoratedBatchFixture(Map<String, Answer> answers) {
         EventAdmin events = new ImportServiceFixture.NoEvents();
         KeySummaryCache keys = new KeySummaryCache(contactsEmf);
         FakeUsers users = ImportServiceFixture.users();
         contacts = new ContactServiceImpl(contactsEmf, events, users, keys);
         companies = new CompanyServiceImpl(contactsEmf, events, users, keys);
         ContactBatchService real = new ContactBatchServiceImpl(contactsEmf, events, users, keys);
-        ContactBatchService batch = (ContactBatchService) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[]{ContactBatchService.class}, (proxy, m, args) -> call(real, m, args, method, answer));
+        batch = (ContactBatchService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{ContactBatchService.class}, (proxy, m, args) -> call(real, m, args, answers));
         imports = new ImportServiceImpl(importEmf, contacts, companies, batch);
     }
 
-    private static Object call(ContactBatchService real, Method m, Object[] args, String method, Answer answer)
+    private static Object call(ContactBatchService real, Method m, Object[] args, Map<String, Answer> answers)
             throws Throwable {
+        Answer answer = answers.get(m.getName());
         try {
-            return m.getName().equals(method) ? answer.answer(real, args) : m.invoke(real, args);
+            return answer != null ? answer.answer(real, args) : m.invoke(real, args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }

@@ -20,6 +20,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.persistence.EntityManager;
@@ -41,15 +42,23 @@ public class ImportCancelTest {
 
     /** The import service, with the test acting at the first creation of contacts (the first buffer's write). */
     private void decorateFirstCreate(Runnable atFirstCreate) {
+        decorate(Map.of("createContacts", firstCreate(atFirstCreate)));
+    }
+
+    private void decorate(Map<String, DecoratedBatchFixture.Answer> answers) {
+        fixture = new DecoratedBatchFixture(answers);
+        imports = fixture.imports;
+    }
+
+    private static DecoratedBatchFixture.Answer firstCreate(Runnable atFirstCreate) {
         boolean[] first = {true};
-        fixture = new DecoratedBatchFixture("createContacts", (real, args) -> {
+        return (real, args) -> {
             if (first[0]) {
                 first[0] = false;
                 atFirstCreate.run();
             }
             return createContacts(real, args);
-        });
-        imports = fixture.imports;
+        };
     }
 
     @SuppressWarnings("unchecked")
@@ -140,6 +149,61 @@ public class ImportCancelTest {
             assertFalse(e.getMessage().isEmpty());
         }
         assertEquals(Status.DONE, imports.get(ADMIN, done.id()).status());
+    }
+
+    /** A restart in the middle of an undo gives the import back the status the undo started from. */
+    @Test
+    @SuppressWarnings("unchecked")
+    public void anUndoCutShortByARestartLeavesTheImportAsItWasBefore() throws Exception {
+        CountDownLatch undoing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        decorate(Map.of("createContacts", firstCreate(() -> imports.cancel(ADMIN, running().id())),
+                "archiveContacts", (real, args) -> {
+                    undoing.countDown();
+                    assertTrue(release.await(60, TimeUnit.SECONDS));
+                    return real.archiveContacts((Caller) args[0], (List<Long>) args[1]);
+                }));
+        ImportDto cancelled = finished(start(csv("ivan", ROWS)));
+        assertEquals(Status.CANCELLED, cancelled.status());
+        assertEquals(Status.UNDOING, imports.undo(ADMIN, cancelled.id()).status());
+        assertTrue(undoing.await(60, TimeUnit.SECONDS));
+
+        ImportServiceImpl restarted = restart();
+        try {
+            ImportDto after = restarted.get(ADMIN, cancelled.id());
+            assertEquals(Status.CANCELLED, after.status());
+            assertEquals("undo interrupted by a server restart: run it again", after.error());
+            assertEquals(ImportRun.BATCH, after.created());
+        } finally {
+            release.countDown();
+            restarted.close();
+        }
+        ImportDto done = finished(start(csv("olga", 10)));
+        setStatus(done.id(), "UNDOING");
+        restarted = restart();
+        try {
+            assertEquals("an undo begun by an earlier version, which kept no status, was of a DONE import",
+                    Status.DONE, restarted.get(ADMIN, done.id()).status());
+        } finally {
+            restarted.close();
+        }
+    }
+
+    /** A new import service on the same databases, as a restarted server makes it. */
+    private ImportServiceImpl restart() {
+        return new ImportServiceImpl(fixture.importEmf, fixture.contacts, fixture.companies, fixture.batch);
+    }
+
+    private void setStatus(long id, String status) {
+        EntityManager em = fixture.importEmf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            em.createNativeQuery("UPDATE IMP_IMPORT SET STATUS = ? WHERE ID = ?").setParameter(1, status)
+                    .setParameter(2, id).executeUpdate();
+            em.getTransaction().commit();
+        } finally {
+            em.close();
+        }
     }
 
     private ImportDto start(String csv) {
