@@ -103,9 +103,7 @@ public class ContactBatchServiceImpl implements ContactBatchService {
 
     @Override
     public List<ContactDto> getContacts(Caller caller, Collection<Long> ids) {
-        return tx.read(em -> Preloads.preload(em, ContactEntity.class, List.copyOf(ids), Preloads.CONTACT_COLLECTIONS)
-                .stream()
-                .filter(e -> caller.mayAccess(e.owner)).map(Mapping::contact).toList());
+        return tx.read(em -> ContactCards.read(em, caller, List.copyOf(ids)));
     }
 
     @Override

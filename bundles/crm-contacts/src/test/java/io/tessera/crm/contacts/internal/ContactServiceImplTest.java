@@ -36,11 +36,7 @@ public class ContactServiceImplTest extends ContactsTestBase {
     @Test
     public void createStoresEveryField() {
         long acme = company(IVAN, "Acme");
-        Map<String, Object> custom = new LinkedHashMap<>();
-        custom.put("shoeSize", 43);
-        custom.put("discount", new BigDecimal("7.5"));
-        custom.put("newsletter", false);
-        custom.put("nickname", "Vanya");
+        Map<String, Object> custom = customFieldsOfEveryType();
         ContactInput in = new ContactInput(" Ivan ", " Petrov ", "CEO", List.of("+7 (912) 345-67-89"),
                 List.of("Ivan@Acme.com"), LocalDate.of(1980, 5, 17), "Likes tea", Set.of("Decision-Maker"), custom,
                 null, "website", List.of(acme));

@@ -14,7 +14,10 @@ import io.tessera.crm.contacts.internal.Fixtures.RecordingEvents;
 import io.tessera.crm.contacts.internal.Fixtures.TestClock;
 import io.tessera.crm.contacts.internal.Fixtures.Users;
 import io.tessera.crm.support.testing.TestDatabase;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import org.junit.After;
@@ -45,6 +48,16 @@ abstract class ContactsTestBase {
     @After
     public void tearDown() {
         emf.close();
+    }
+
+    /** Custom fields of each type a value can have: a whole number, a decimal, a flag and a text. */
+    static Map<String, Object> customFieldsOfEveryType() {
+        Map<String, Object> custom = new LinkedHashMap<>();
+        custom.put("shoeSize", 43);
+        custom.put("discount", new BigDecimal("7.5"));
+        custom.put("newsletter", false);
+        custom.put("nickname", "Vanya");
+        return custom;
     }
 
     static ContactInput person(String first, String last, List<String> phones, List<String> emails,

@@ -1,9 +1,10 @@
 /**
- * Local JPA transactions, bulk JDBC inserts and batch creates inside them, opaque list cursors (by offset or by key),
- * and tables of owned rows without foreign keys, the same in every bundle that owns tables.
+ * Local JPA transactions, bulk JDBC inserts and batch creates inside them, JDBC reads with long parameter lists,
+ * opaque list cursors (by offset or by key), and tables of owned rows without foreign keys, the same in every bundle
+ * that owns tables.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.tessera.crm.support.jpa;
 
 import org.osgi.annotation.bundle.Export;
