@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import javax.persistence.EntityManager;
+import javax.persistence.FlushModeType;
 
 /** Reading many records by id in few statements, before a batch works on them one by one. */
 final class Preloads {
@@ -58,6 +59,8 @@ final class Preloads {
     /**
      * Loads the records into the persistence context with one query per {@value #PRELOAD_CHUNK} ids, their element
      * collections batch-fetched (IN), so that the {@code em.find} per item that follows does not hit the database.
+     * Called before the transaction changes anything, so the queries skip EclipseLink's check for changes to flush
+     * (which walks every record the transaction has loaded, once per query).
      */
     static <E> List<E> preload(EntityManager em, Class<E> type, List<Long> ids, String[] collections) {
         List<E> out = new ArrayList<>();
@@ -65,7 +68,8 @@ final class Preloads {
         for (int from = 0; from < distinct.size(); from += PRELOAD_CHUNK) {
             var query = em.createQuery("SELECT r FROM " + type.getSimpleName() + " r WHERE r.id IN :ids", type)
                     .setParameter("ids", padded(distinct.subList(from, Math.min(distinct.size(), from + PRELOAD_CHUNK))))
-                    .setHint("eclipselink.batch.type", "IN");
+                    .setHint("eclipselink.batch.type", "IN")
+                    .setFlushMode(FlushModeType.COMMIT);
             for (String c : collections) {
                 query.setHint("eclipselink.batch", "r." + c);
             }
