@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import javax.persistence.EntityManager;
@@ -73,9 +74,10 @@ final class ContactCards {
             }
             Map<String, String> custom = new HashMap<>();
             fields.getOrDefault(id, List.of()).forEach(i -> custom.put((String) i.position(), (String) i.value()));
+            Set<String> tagSet = new HashSet<>(ordered(tags.get(id), String.class::cast));
             out.add(new ContactDto(id, ((Number) r[1]).longValue(), (String) r[2], (String) r[3], (String) r[4],
                     ordered(phones.get(id), String.class::cast), ordered(emails.get(id), String.class::cast),
-                    r[5] == null ? null : ((Date) r[5]).toLocalDate(), (String) r[6], Mapping.tags(new HashSet<>(ordered(tags.get(id), String.class::cast))),
+                    r[5] == null ? null : ((Date) r[5]).toLocalDate(), (String) r[6], Mapping.tags(tagSet),
                     CustomFields.decode(custom), (String) r[7], (String) r[8],
                     ordered(companies.get(id), v -> ((Number) v).longValue()), ((Number) r[9]).intValue() != 0,
                     Mapping.instant((Timestamp) r[10]), Mapping.instant((Timestamp) r[11])));

@@ -66,8 +66,9 @@ final class Preloads {
         List<E> out = new ArrayList<>();
         List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
         for (int from = 0; from < distinct.size(); from += PRELOAD_CHUNK) {
+            List<Long> chunk = distinct.subList(from, Math.min(distinct.size(), from + PRELOAD_CHUNK));
             var query = em.createQuery("SELECT r FROM " + type.getSimpleName() + " r WHERE r.id IN :ids", type)
-                    .setParameter("ids", padded(distinct.subList(from, Math.min(distinct.size(), from + PRELOAD_CHUNK))))
+                    .setParameter("ids", padded(chunk))
                     .setHint("eclipselink.batch.type", "IN")
                     .setFlushMode(FlushModeType.COMMIT);
             for (String c : collections) {
