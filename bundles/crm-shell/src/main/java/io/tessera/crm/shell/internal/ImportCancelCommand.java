@@ -2,11 +2,8 @@ package io.tessera.crm.shell.internal;
 
 import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.imports.ImportDto;
-import io.tessera.crm.api.imports.ImportService;
 import java.io.PrintStream;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 /**
@@ -15,14 +12,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
  */
 @Service
 @Command(scope = "crm", name = "import-cancel", description = "Cancels a queued or running import; what it imported so far stays and can be undone")
-public class ImportCancelCommand extends CrmAction {
-
-    @Reference
-    ImportService imports;
-
-    @Argument(index = 0, name = "id", description = "The import's id (crm:imports lists them)", required = true,
-            multiValued = false)
-    long id;
+public class ImportCancelCommand extends ImportJobAction {
 
     @Override
     protected void run(Caller caller, PrintStream out, PrintStream err) {

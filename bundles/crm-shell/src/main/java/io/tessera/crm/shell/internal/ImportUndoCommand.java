@@ -2,25 +2,15 @@ package io.tessera.crm.shell.internal;
 
 import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.imports.ImportDto;
-import io.tessera.crm.api.imports.ImportService;
 import java.io.PrintStream;
 import java.time.Duration;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 /** crm:import-undo ID: reverts an import (what it created is archived, what it changed is restored) and waits. */
 @Service
 @Command(scope = "crm", name = "import-undo", description = "Reverts an import: archives what it created, restores what it changed")
-public class ImportUndoCommand extends CrmAction {
-
-    @Reference
-    ImportService imports;
-
-    @Argument(index = 0, name = "id", description = "The import's id (crm:import prints it)", required = true,
-            multiValued = false)
-    long id;
+public class ImportUndoCommand extends ImportJobAction {
 
     @Override
     protected void run(Caller caller, PrintStream out, PrintStream err) {
