@@ -10,7 +10,7 @@ import javax.persistence.FlushModeType;
 
 /** Reading many records by id in few statements, before a batch works on them one by one. */
 final class Preloads {
-    /** Ids per IN list when reading records to update (Derby handles long IN lists, but keep statements small). */
+    /** The longest IN list {@link #padded} pads to (Derby handles longer ones, but keep statements small). */
     private static final int READ_CHUNK = 500;
     /**
      * Records per preload query, and so ids per IN list of its batch fetches: Derby costs an IN list's index probes

@@ -95,8 +95,8 @@ public class ImportServiceImpl implements ImportService {
         tx.write(em -> em.createQuery("UPDATE ImportJobEntity j SET j.status = 'FAILED', "
                         + "j.error = 'interrupted by a server restart' WHERE j.status IN ('QUEUED', 'RUNNING')")
                 .executeUpdate());
-        tx.write(em -> em.createQuery("UPDATE ImportJobEntity j SET "
-                        + "j.status = COALESCE(j.statusBeforeUndo, 'DONE'), j.error = 'undo interrupted by a server restart: run it again' WHERE j.status = 'UNDOING'")
+        tx.write(em -> em.createQuery("UPDATE ImportJobEntity j SET j.status = COALESCE(j.statusBeforeUndo, 'DONE'), "
+                        + "j.error = 'undo interrupted by a server restart: run it again' WHERE j.status = 'UNDOING'")
                 .executeUpdate());
     }
 
