@@ -79,7 +79,7 @@ final class ContactCards {
                     ordered(phones.get(id), String.class::cast), ordered(emails.get(id), String.class::cast),
                     r[5] == null ? null : ((Date) r[5]).toLocalDate(), (String) r[6], Mapping.tags(tagSet),
                     CustomFields.decode(custom), (String) r[7], (String) r[8],
-                    ordered(companies.get(id), v -> ((Number) v).longValue()), flag(r[9]),
+                    ordered(companies.get(id), v -> ((Number) v).longValue()), JdbcSelect.bool(r[9]),
                     Mapping.instant((Timestamp) r[10]), Mapping.instant((Timestamp) r[11])));
         }
         return out;
@@ -108,11 +108,6 @@ final class ContactCards {
             sorted.put(position, value.apply(i.value()));
         }
         return List.copyOf(sorted.values());
-    }
-
-    /** A boolean column: SMALLINT on Derby (as EclipseLink maps it there), BOOLEAN elsewhere. */
-    private static boolean flag(Object value) {
-        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
     }
 
     private static String markers(int count) {

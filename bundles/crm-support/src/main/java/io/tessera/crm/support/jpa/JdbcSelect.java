@@ -5,28 +5,67 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityTransaction;
 import javax.persistence.PersistenceException;
 
 /**
- * A SELECT with many parameters (an IN list of hundreds of keys), sent over plain JDBC on the entity manager's
- * connection. EclipseLink puts a native query's positional parameters into a record that it searches by name each
- * time it adds one, so a query with 500 parameters costs 125,000 name comparisons before it is sent: a quarter of
- * the import's own time when every row of a file matches a stored card.
+ * SELECTs sent over plain JDBC on the entity manager's connection, for reads EclipseLink makes costly: an IN list of
+ * hundreds of keys (EclipseLink puts a native query's positional parameters into a record that it searches by name
+ * each time it adds one, so 500 parameters cost 125,000 name comparisons before the statement is sent: a quarter of
+ * the import's own time when every row of a file matches a stored card), or one small query repeated per id.
+ * <p>Inside the entity manager's transaction they see what that transaction wrote (pending JPA changes are flushed
+ * first); outside one, they run in a transaction of their own that is rolled back (they write nothing; as any JPA
+ * rollback, that detaches the entity manager's entities).
  */
 public final class JdbcSelect {
     private JdbcSelect() {
     }
 
-    /**
-     * The rows of {@code sql} with the parameters bound in order, each row as its columns' JDBC values. Inside the
-     * entity manager's transaction it sees what that transaction wrote (pending JPA changes are flushed first);
-     * outside one, it runs in a transaction of its own that it rolls back (it writes nothing; as any JPA rollback,
-     * that detaches the entity manager's entities).
-     */
+    /** What is done with the connection. */
+    private interface Work<R> {
+        R on(Connection connection) throws SQLException;
+    }
+
+    /** The rows of {@code sql} with the parameters bound in order, each row as its columns' JDBC values. */
     public static List<Object[]> rows(EntityManager em, String sql, List<?> parameters) {
+        return onConnection(em, sql, c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    statement.setObject(i + 1, parameters.get(i));
+                }
+                return rows(statement);
+            }
+        });
+    }
+
+    /**
+     * For each value (in their order), the rows of {@code sql}, a statement with one parameter, with that value bound:
+     * the statement is prepared once and run per value.
+     */
+    public static Map<Object, List<Object[]>> each(EntityManager em, String sql, Collection<?> values) {
+        return onConnection(em, sql, c -> {
+            Map<Object, List<Object[]>> out = new LinkedHashMap<>();
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                for (Object value : values) {
+                    statement.setObject(1, value);
+                    out.put(value, rows(statement));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** A boolean column's value: SMALLINT on Derby (as EclipseLink maps a boolean there), BOOLEAN elsewhere. */
+    public static boolean bool(Object value) {
+        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
+    }
+
+    private static <R> R onConnection(EntityManager em, String sql, Work<R> work) {
         EntityTransaction tx = em.getTransaction();
         boolean own = !tx.isActive();
         if (own) {
@@ -35,13 +74,7 @@ public final class JdbcSelect {
             em.flush();
         }
         try {
-            Connection connection = em.unwrap(Connection.class);
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.size(); i++) {
-                    statement.setObject(i + 1, parameters.get(i));
-                }
-                return rows(statement);
-            }
+            return work.on(em.unwrap(Connection.class));
         } catch (SQLException e) {
             throw new PersistenceException("query failed: " + e.getMessage() + ": " + sql, e);
         } finally {
