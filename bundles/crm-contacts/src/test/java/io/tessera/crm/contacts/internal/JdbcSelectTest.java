@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.tessera.crm.support.jpa.JdbcSelect;
 import java.util.List;
+import java.util.Map;
 import javax.persistence.EntityManager;
 import org.junit.Test;
 
@@ -46,5 +47,25 @@ public class JdbcSelectTest extends ContactsTestBase {
             em.close();
         }
         assertEquals("Ivan", contacts.get(Fixtures.ADMIN, ivan).firstName());
+    }
+
+    @Test
+    public void eachRunsTheStatementPerValueInTheirOrder() {
+        long ivan = contact("Ivan", "Petrov", List.of(), List.of());
+        long olga = contact("Olga", "Ivanova", List.of(), List.of());
+        EntityManager em = emf.createEntityManager();
+        try {
+            Map<Object, List<Object[]>> rows = JdbcSelect.each(em,
+                    "SELECT FIRST_NAME, ARCHIVED FROM CON_CONTACT WHERE ID = ?", List.of(olga, -1L, ivan));
+
+            assertEquals(List.of(olga, -1L, ivan), List.copyOf(rows.keySet()));
+            assertEquals("Olga", rows.get(olga).get(0)[0]);
+            assertFalse(JdbcSelect.bool(rows.get(olga).get(0)[1]));
+            assertTrue(rows.get(-1L).isEmpty());
+            assertEquals("Ivan", rows.get(ivan).get(0)[0]);
+            assertFalse(em.getTransaction().isActive());
+        } finally {
+            em.close();
+        }
     }
 }
