@@ -28,10 +28,14 @@ final class Preloads {
     /**
      * The ids with the last one repeated up to the next of a few list sizes: the SQL of an IN list has one marker per
      * element, and Derby compiles every new SQL text (milliseconds), so a handful of sizes keeps its statement cache
-     * warm. (Batch type JOIN would share the padding with the collection fetches, but Derby answers it by hashing the
-     * whole collection table: slower with every record in the base.)
+     * warm; a list of {@value #READ_CHUNK} or more is left as it is. (Batch type JOIN would share the padding with the
+     * collection fetches, but Derby answers it by hashing the whole collection table: slower with every record in the
+     * base.)
      */
     static <T> List<T> padded(List<T> ids) {
+        if (ids.size() >= READ_CHUNK) {
+            return ids;
+        }
         int size = 8;
         while (size < ids.size()) {
             size = Math.min(size * 4, READ_CHUNK);
