@@ -6,7 +6,6 @@ import io.tessera.crm.support.jpa.JdbcSelect;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,7 +51,7 @@ final class ContactCards {
     private static List<ContactDto> chunk(EntityManager em, Caller caller, List<Long> ids) {
         Map<Long, Object[]> cards = new LinkedHashMap<>();
         for (Object[] r : JdbcSelect.rows(em, "SELECT " + COLUMNS + " FROM CON_CONTACT WHERE ID IN ("
-                + markers(ids.size()) + ")", ids)) {
+                + Preloads.markers(ids.size()) + ")", ids)) {
             if (caller.mayAccess((String) r[7])) {
                 cards.put(((Number) r[0]).longValue(), r);
             }
@@ -88,9 +87,8 @@ final class ContactCards {
     /** The rows of a table the cards own, by owner id, read through the table's owner index. */
     private static Map<Long, List<Item>> owned(EntityManager em, String table, String columns, List<Long> ids) {
         Map<Long, List<Item>> out = new HashMap<>();
-        for (Object[] r : JdbcSelect.rows(em, "SELECT CONTACT_ID, " + columns + " FROM " + table
-                + " --DERBY-PROPERTIES index=" + table + "_OWNER_IX\n WHERE CONTACT_ID IN ("
-                + markers(ids.size()) + ")", ids)) {
+        for (Object[] r : JdbcSelect.rows(em, Preloads.indexedIn("CONTACT_ID, " + columns, table, table + "_OWNER_IX",
+                "CONTACT_ID", ids.size()), ids)) {
             out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(new Item(r[1], r[2]));
         }
         return out;
@@ -108,9 +106,5 @@ final class ContactCards {
             sorted.put(position, value.apply(i.value()));
         }
         return List.copyOf(sorted.values());
-    }
-
-    private static String markers(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
     }
 }

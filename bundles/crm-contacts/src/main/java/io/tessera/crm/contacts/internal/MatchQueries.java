@@ -8,7 +8,6 @@ import io.tessera.crm.support.jpa.JdbcSelect;
 import io.tessera.crm.support.validation.Checks;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -220,9 +219,8 @@ final class MatchQueries {
         List<Object[]> out = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += CHUNK) {
             List<?> chunk = Preloads.padded(keys.subList(from, Math.min(keys.size(), from + CHUNK)));
-            out.addAll(JdbcSelect.rows(em, "SELECT " + idColumn + ", " + keyColumn + " FROM " + table
-                    + " --DERBY-PROPERTIES index=" + index + "\n WHERE "
-                    + keyColumn + " IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", chunk));
+            out.addAll(JdbcSelect.rows(em, Preloads.indexedIn(idColumn + ", " + keyColumn, table, index, keyColumn,
+                    chunk.size()), chunk));
         }
         return out;
     }

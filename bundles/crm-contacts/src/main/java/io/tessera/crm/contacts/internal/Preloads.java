@@ -1,6 +1,7 @@
 package io.tessera.crm.contacts.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -46,6 +47,20 @@ final class Preloads {
             out.add(ids.get(ids.size() - 1));
         }
         return out;
+    }
+
+    /** The parameter markers of an IN list of {@code count} values: {@code ?, ?, ?}. */
+    static String markers(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    /**
+     * {@code SELECT columns FROM table WHERE column IN (…count markers…)}, read through {@code index}: the index is
+     * named with Derby's optimizer override, a comment up to the end of its line, so to any other database only that.
+     */
+    static String indexedIn(String columns, String table, String index, String column, int count) {
+        return "SELECT " + columns + " FROM " + table + " --DERBY-PROPERTIES index=" + index + "\n WHERE " + column
+                + " IN (" + markers(count) + ")";
     }
 
     /**
