@@ -6,6 +6,7 @@ import io.tessera.crm.api.CrmEvents;
 import io.tessera.crm.api.CrmException;
 import io.tessera.crm.api.ValidationException;
 import io.tessera.crm.api.contacts.BatchResult;
+import io.tessera.crm.support.jpa.BatchItems;
 import io.tessera.crm.support.jpa.Transactions;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -134,6 +135,7 @@ final class BatchWrites {
                     }
                 }
                 em.flush();
+                BatchItems.detachFlushed(em);
                 return null;
             });
         }
@@ -168,6 +170,7 @@ final class BatchWrites {
                 em.flush(); // versions go up now
                 changed.forEach(e -> records.add(record.apply(e)));
                 found.forEach((i, e) -> results[i] = ok.apply(e));
+                BatchItems.detachFlushed(em);
                 return null;
             });
         }

@@ -4,7 +4,7 @@
  * that owns tables.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package io.tessera.crm.support.jpa;
 
 import org.osgi.annotation.bundle.Export;
