@@ -137,4 +137,22 @@ public class MappingAndNormalisationTest {
         Draft due = Draft.parse(Entity.CONTACTS, header, fields, List.of("Иван", "", "", "завтра"), ru);
         assertEquals("Срок", due.badColumn);
     }
+
+    @Test
+    public void cellsAreCleanedAsTheWhitespacePatternCleansThem() {
+        // the fast path must give what the pattern alone gives, for every mix of the characters it treats apart
+        char[] alphabet = {'a', 'б', ' ', '\t', '\n', '\u000B', '\f', '\r', '\u00A0', '\u2003'};
+        java.util.Random random = new java.util.Random(19);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder cell = new StringBuilder();
+            for (int k = random.nextInt(8); k > 0; k--) {
+                cell.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String stripped = cell.toString().strip();
+            String expected = stripped.isEmpty() ? null : Draft.INNER_SPACE.matcher(stripped).replaceAll(" ");
+            assertEquals("cell [" + cell + "]", expected, Draft.clean(cell.toString()));
+        }
+        assertEquals("Ivan Petrov", Draft.clean(" Ivan \t\u00A0Petrov "));
+        assertEquals("Ivan Petrov", Draft.clean("Ivan Petrov"));
+    }
 }
