@@ -248,6 +248,43 @@ public class ImportIT extends TesseraTestSupport {
         assertEquals(0, admin("GET", "/tasks?contactId=" + maria.get("id").asLong(), null).json().get("items").size());
     }
 
+    /**
+     * libreoffice-contacts.xlsx: a Russian CSV opened in LibreOffice Calc 7.4 and saved as XLSX. Calc typed the phone
+     * numbers without punctuation as numbers and the birthdays as dates shown "mm/dd/yy".
+     */
+    @Test
+    public void xlsxSavedByLibreOfficeKeepsBirthdaysPhonesAndCompanies() throws Exception {
+        byte[] file;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/libreoffice-contacts.xlsx")) {
+            assertTrue("libreoffice-contacts.xlsx is in the test probe", in != null);
+            file = in.readAllBytes();
+        }
+        Reply started = upload(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "fileName=libreoffice-contacts.xlsx&region=RU");
+        assertEquals(started.toString(), 202, started.status());
+        long id = started.json().get("id").asLong();
+        JsonNode job = awaitDone(id);
+        assertEquals(job.toString(), 2, job.get("created").asInt());
+        assertEquals(job.toString(), 1, job.get("merged").asInt());
+        assertEquals(job.toString(), 1, job.get("rejected").asInt());
+        JsonNode rows = admin("GET", "/imports/" + id + "/rows", null).json().get("items");
+        assertEquals(rows.toString(), "REJECTED", rows.get(2).get("outcome").asText());
+        assertEquals(rows.toString(), "E-mail", rows.get(2).get("column").asText());
+
+        JsonNode oleg = admin("GET", "/contacts?q=oleg.lebedev@example.ru", null).json().get("items");
+        assertEquals(oleg.toString(), 1, oleg.size());
+        assertEquals("1990-03-15", oleg.get(0).get("birthday").asText());
+        assertEquals("[\"+79161234501\"]", oleg.get(0).get("phones").toString());
+        List<String> tags = new ArrayList<>();
+        oleg.get(0).get("tags").forEach(t -> tags.add(t.asText()));
+        assertEquals(List.of("vip", "опт"), tags.stream().sorted().toList());
+        JsonNode olga = admin("GET", "/contacts?q=olga.lebedeva@example.ru", null).json().get("items").get(0);
+        assertEquals("1985-12-01", olga.get("birthday").asText());
+        assertEquals("[\"+79161234502\"]", olga.get("phones").toString());
+        assertEquals(oleg.get(0).get("companyIds").toString(), olga.get("companyIds").toString());
+        assertEquals(olga.toString(), 1, olga.get("companyIds").size());
+    }
+
     @Test
     public void exportIsForAdminsAndManagersAndReadsBackInExcelFormat() throws Exception {
         admin("POST", "/companies", "{\"name\":\"Экспорт и Ко\",\"tags\":[\"export\"]}");

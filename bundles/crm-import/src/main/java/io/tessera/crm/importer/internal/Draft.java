@@ -25,10 +25,16 @@ final class Draft {
     static final Pattern INNER_SPACE = Pattern.compile("[\\s\\u00A0]{2,}|[\\t\\n\\x0B\\f\\r\\u00A0]");
     private static final Pattern SPLIT = Pattern.compile("[,;\\n]+");
     private static final Pattern PHONE_SPLIT = Pattern.compile("[,;\\n]+|\\s{2,}");
-    /** The date formats of date cells (ISO, Russian, European, US short). */
+    /**
+     * The date formats of date cells: ISO, with a time of day too (as {@link XlsxTable} gives a spreadsheet's date
+     * cells), Russian, European, then Russian and US with two-digit years (from {@link #FIRST_TWO_DIGIT_YEAR} on),
+     * which these formats read as 2000–2099.
+     */
     static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("d.M.uuuu"), DateTimeFormatter.ofPattern("d/M/uuuu"),
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss]"), DateTimeFormatter.ofPattern("d.M.uuuu"),
+            DateTimeFormatter.ofPattern("d/M/uuuu"), DateTimeFormatter.ofPattern("d.M.uu"),
             DateTimeFormatter.ofPattern("M/d/uu"));
+    private static final int FIRST_TWO_DIGIT_YEAR = 4;
 
     // contact fields
     String firstName;
@@ -241,18 +247,23 @@ final class Draft {
     }
 
     private void birthday(String column, String text) {
-        for (DateTimeFormatter f : DATES) {
+        LocalDate today = LocalDate.now();
+        for (int i = 0; i < DATES.size(); i++) {
+            LocalDate date;
             try {
-                LocalDate date = LocalDate.parse(text, f);
-                if (date.isAfter(LocalDate.now())) {
-                    reject(column, "is in the future");
-                    return;
-                }
-                birthday = date;
-                return;
+                date = LocalDate.parse(text, DATES.get(i));
             } catch (DateTimeParseException e) {
-                // next format
+                continue;
             }
+            if (i >= FIRST_TWO_DIGIT_YEAR && date.isAfter(today)) {
+                date = date.minusYears(100); // born 15.03.90 is 1990
+            }
+            if (date.isAfter(today)) {
+                reject(column, "is in the future");
+                return;
+            }
+            birthday = date;
+            return;
         }
         reject(column, "is not a date (use YYYY-MM-DD or DD.MM.YYYY)");
     }

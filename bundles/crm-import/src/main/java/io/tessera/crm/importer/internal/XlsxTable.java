@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
@@ -24,7 +27,8 @@ import org.xml.sax.XMLReader;
 /**
  * The first sheet of an XLSX workbook, read with POI's event API ({@link XSSFReader} + {@link XSSFSheetXMLHandler}):
  * the sheet XML is parsed with SAX, so a big sheet is never loaded whole (the shared-strings table is, as in every
- * XLSX reader; it holds each distinct text once). Cells are the texts the spreadsheet shows (DataFormatter).
+ * XLSX reader; it holds each distinct text once). Cells are the texts the spreadsheet shows (DataFormatter), but
+ * for dates ({@link IsoDates}).
  */
 final class XlsxTable implements Table {
     private final Path file;
@@ -68,7 +72,7 @@ final class XlsxTable implements Table {
                 Rows rows = new Rows(handler);
                 XMLReader xml = XMLHelper.newXMLReader();
                 xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows,
-                        new DataFormatter(Locale.ROOT), false));
+                        new IsoDates(), false));
                 try {
                     xml.parse(new InputSource(sheet));
                 } catch (Stop stop) {
@@ -77,6 +81,31 @@ final class XlsxTable implements Table {
                     throw (Exception) f.getCause();
                 }
             }
+        }
+    }
+
+    /**
+     * Date cells as ISO dates ("1990-03-15", with " HH:mm[:ss]" when the cell has a time of day), whatever their
+     * display format. Excel's default short date is the built-in format "m/d/yy", which each reader sees in the
+     * locale of their machine (15.03.1990 in a Russian Excel): formatted as written it would give "3/15/90", a
+     * two-digit year.
+     */
+    private static final class IsoDates extends DataFormatter {
+        IsoDates() {
+            super(Locale.ROOT);
+        }
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString,
+                boolean use1904Windowing) {
+            // below 1 a date format shows only a time of day, which has no date to give
+            if (value >= 1 && DateUtil.isValidExcelDate(value) && DateUtil.isADateFormat(formatIndex, formatString)) {
+                LocalDateTime at = DateUtil.getLocalDateTime(value, use1904Windowing, true);
+                LocalTime time = at.toLocalTime();
+                return time.equals(LocalTime.MIDNIGHT) ? at.toLocalDate().toString()
+                        : at.toLocalDate() + " " + time.withNano(0);
+            }
+            return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
         }
     }
 

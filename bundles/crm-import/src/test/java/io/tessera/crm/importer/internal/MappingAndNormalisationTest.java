@@ -77,6 +77,30 @@ public class MappingAndNormalisationTest {
     }
 
     @Test
+    public void birthdaysWithTwoDigitYearsAreInThePast() {
+        PhoneNormalizer ru = new PhoneNormalizer("RU");
+        List<String> header = List.of("Имя", "День рождения");
+        List<String> fields = List.of("firstName", "birthday");
+        for (String cell : List.of("1990-03-15", "15.03.1990", "15/03/1990", "3/15/90", "15.03.90",
+                "1990-03-15 10:30", "1990-03-15 10:30:15")) {
+            Draft d = Draft.parse(Entity.CONTACTS, header, fields, List.of("Иван", cell), ru);
+            assertNull(cell + ": " + d.problem, d.problem);
+            assertEquals(cell, java.time.LocalDate.of(1990, 3, 15), d.birthday);
+        }
+        int nextYear = java.time.LocalDate.now().getYear() % 100 + 1;
+        Draft lastCentury = Draft.parse(Entity.CONTACTS, header, fields,
+                List.of("Иван", "1.2." + String.format("%02d", nextYear)), ru);
+        assertEquals(java.time.LocalDate.of(1901 + java.time.LocalDate.now().getYear() % 100, 2, 1),
+                lastCentury.birthday);
+        Draft future = Draft.parse(Entity.CONTACTS, header, fields, List.of("Иван", "2999-01-01"), ru);
+        assertEquals("День рождения", future.badColumn);
+        assertEquals("is in the future", future.problem);
+        // a due date stays in this century, and a spreadsheet's date with a time of day is its date
+        assertEquals(java.time.LocalDate.of(2027, 3, 15), FollowUp.date("3/15/27"));
+        assertEquals(java.time.LocalDate.of(2027, 1, 31), FollowUp.date("2027-01-31 09:30"));
+    }
+
+    @Test
     public void beforeImageRoundTrip() {
         var in = new io.tessera.crm.api.contacts.ContactInput("Иван", "Петров, мл.", null, List.of("+79123456789"),
                 List.of("a@b.ru", "c,d@e.ru"), java.time.LocalDate.of(1990, 1, 15), "line1\nline2",

@@ -130,4 +130,35 @@ public class ReadersTest {
         assertEquals(List.of("", "Only"), rows.get(2));
         assertEquals(3, rows.size());
     }
+
+    @Test
+    public void xlsxDateCellsAreIsoDatesWhateverTheirDisplayFormat() throws Exception {
+        Path p = tmp.getRoot().toPath().resolve("dates.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(p)) {
+            XSSFSheet s = wb.createSheet("Contacts");
+            s.createRow(0).createCell(0).setCellValue("День рождения");
+            // 14 is Excel's own short date ("m/d/yy"), shown in the reader's locale: 15.03.1990 in Russian Excel
+            dateCell(wb, s, 1, (short) 14, java.time.LocalDateTime.of(1990, 3, 15, 0, 0));
+            dateCell(wb, s, 2, wb.createDataFormat().getFormat("dd.mm.yyyy"),
+                    java.time.LocalDateTime.of(1985, 12, 1, 0, 0));
+            dateCell(wb, s, 3, (short) 22, java.time.LocalDateTime.of(2027, 1, 31, 9, 30));
+            XSSFRow number = s.createRow(4);
+            number.createCell(0).setCellValue(1234.5);
+            wb.write(out);
+        }
+        List<List<String>> rows = rows(Table.open(p, "dates.xlsx", null, null));
+        assertEquals(List.of("1990-03-15"), rows.get(1));
+        assertEquals(List.of("1985-12-01"), rows.get(2));
+        assertEquals(List.of("2027-01-31 09:30"), rows.get(3));
+        assertEquals(List.of("1234.5"), rows.get(4));
+    }
+
+    private static void dateCell(XSSFWorkbook wb, XSSFSheet sheet, int row, short format,
+            java.time.LocalDateTime value) {
+        org.apache.poi.xssf.usermodel.XSSFCellStyle style = wb.createCellStyle();
+        style.setDataFormat(format);
+        org.apache.poi.xssf.usermodel.XSSFCell cell = sheet.createRow(row).createCell(0);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+    }
 }
