@@ -50,6 +50,9 @@ final class FollowUp {
                 if (dealAmount == null || dealAmount.signum() < 0) {
                     dealAmount = null;
                     reject.accept(column, "'" + text + "' is not an amount");
+                } else if (dealAmount.stripTrailingZeros().scale() > 2) {
+                    dealAmount = null;
+                    reject.accept(column, "'" + text + "' has more than 2 decimals");
                 }
             }
             case "dealCurrency" -> {
@@ -101,26 +104,37 @@ final class FollowUp {
     }
 
     /**
-     * "1 500,50", "1500.50", "1,500.50", "1.500,50" and "15 000 ₽" are amounts: spaces and currency signs dropped, the
-     * last of '.' and ',' is the decimal mark when it has one or two digits after it, other marks group thousands.
+     * "1 500,50", "1500.50", "1,500.50", "1.500,50", "15 000 ₽" and "1180.3333" are amounts: spaces and currency
+     * signs dropped. Marks of one kind that group the digits in thousands ("1,500", "1.500.000") are grouping marks;
+     * otherwise the last '.' or ',' is the decimal mark, and marks of the other kind before it group thousands. So a
+     * spreadsheet's "1180.3333" is not read as 11,803,333 (the caller refuses more than two decimals).
      */
     static BigDecimal amount(String text) {
         String s = text.replaceAll("[\\s\\u00A0'₽$€₼]|руб\\.?|RUB|USD|EUR|AZN", "");
-        if (s.isEmpty()) {
-            return null;
-        }
-        int mark = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
-        String whole = s;
+        boolean negative = s.startsWith("-");
+        s = negative ? s.substring(1) : s;
+        String digits = thousands(s);
         String fraction = "";
-        if (mark >= 0 && s.length() - mark - 1 <= 2 && s.length() - mark - 1 > 0) {
-            whole = s.substring(0, mark);
+        int mark = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
+        if (digits == null && mark >= 0) {
+            String whole = s.substring(0, mark);
+            // marks of the decimal mark's own kind cannot group the digits before it ("1,50,000")
+            digits = whole.indexOf(s.charAt(mark)) >= 0 ? null : thousands(whole);
             fraction = s.substring(mark + 1);
         }
-        whole = whole.replace(".", "").replace(",", "");
-        if (!whole.matches("-?[0-9]{1,15}") || !fraction.matches("[0-9]{0,2}")) {
+        if (digits == null || !digits.matches("[0-9]{1,15}") || !fraction.matches("[0-9]*")) {
             return null;
         }
-        return new BigDecimal(fraction.isEmpty() ? whole : whole + "." + fraction);
+        BigDecimal amount = new BigDecimal(fraction.isEmpty() ? digits : digits + "." + fraction);
+        return negative ? amount.negate() : amount;
+    }
+
+    /** The digits of "1500", "1,500" or "1.500.000" (one kind of mark, groups of three), or null. */
+    private static String thousands(String s) {
+        if (s.indexOf('.') >= 0 && s.indexOf(',') >= 0) {
+            return null;
+        }
+        return s.matches("[0-9]+|[1-9][0-9]{0,2}([.,][0-9]{3})+") ? s.replace(".", "").replace(",", "") : null;
     }
 
     static LocalDate date(String text) {

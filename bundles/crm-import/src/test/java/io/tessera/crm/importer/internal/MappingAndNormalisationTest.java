@@ -138,8 +138,19 @@ public class MappingAndNormalisationTest {
         assertEquals(new java.math.BigDecimal("15000"), FollowUp.amount("15 000 ₽"));
         assertEquals(new java.math.BigDecimal("1500"), FollowUp.amount("1,500"));
         assertEquals(new java.math.BigDecimal("2.5"), FollowUp.amount("2,5"));
+        assertEquals(new java.math.BigDecimal("1500000"), FollowUp.amount("1.500.000"));
         assertEquals(null, FollowUp.amount("many"));
         assertEquals(null, FollowUp.amount(""));
+        // a mark that cannot group thousands is the decimal mark, however many digits follow it
+        assertEquals(new java.math.BigDecimal("1180.3333"), FollowUp.amount("1180.3333"));
+        assertEquals(new java.math.BigDecimal("1500.505"), FollowUp.amount("1500.505"));
+        assertEquals(new java.math.BigDecimal("1500.505"), FollowUp.amount("1,500.505"));
+        assertEquals(new java.math.BigDecimal("0.125"), FollowUp.amount("0,125"));
+        assertEquals(null, FollowUp.amount("1,50,000"));
+        FollowUp f = new FollowUp();
+        List<String> problems = new java.util.ArrayList<>();
+        f.set("dealAmount", "Сумма", "1180.3333", (column, problem) -> problems.add(column + ": " + problem));
+        assertEquals(List.of("Сумма: '1180.3333' has more than 2 decimals"), problems);
     }
 
     @Test
