@@ -22,9 +22,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV file read streamingly with Commons CSV. The encoding is detected when not given: a UTF-8 BOM, or a sample
- * (the first {@value #SAMPLE} bytes) that decodes as valid UTF-8, means UTF-8; anything else is windows-1251 (what 1C
- * and Russian Excel write). The delimiter is detected from the header line: the most frequent of , ; TAB | outside
+ * A CSV file read streamingly with Commons CSV. The encoding is detected when not given: a byte order mark names
+ * UTF-8 or UTF-16 (Excel's "Unicode Text" is UTF-16LE with one); without one, a sample (the first {@value #SAMPLE}
+ * bytes) that decodes as valid UTF-8 means UTF-8, anything else is windows-1251 (what 1C and Russian Excel write). The delimiter is detected from the header line: the most frequent of , ; TAB | outside
  * quotes (',' when none occurs).
  */
 final class CsvTable implements Table {
@@ -34,18 +34,19 @@ final class CsvTable implements Table {
 
     private final Path file;
     private final Charset charset;
-    private final boolean skipBom;
+    /** The bytes of a byte order mark to skip: the decoder of the charset read with would take it for a character. */
+    private final int skip;
     private final char delimiter;
 
     CsvTable(Path file, String encoding, String delimiter) throws IOException {
         this.file = file;
-        boolean bom = hasUtf8Bom(file);
-        this.charset = encoding != null ? Charset.forName(encoding) : detect(file, bom);
-        this.skipBom = bom && charset.equals(StandardCharsets.UTF_8);
+        ByteOrderMark bom = ByteOrderMark.of(file);
+        this.charset = encoding != null ? Charset.forName(encoding) : bom != null ? bom.charset : detect(file);
+        this.skip = bom != null && charset.equals(bom.charset) ? bom.length : 0;
         if (delimiter != null && !delimiter.isEmpty()) {
             this.delimiter = delimiterOf(delimiter);
         } else {
-            try (BufferedReader r = new BufferedReader(open(file, charset, skipBom))) {
+            try (BufferedReader r = new BufferedReader(open(file, charset, skip))) {
                 String line = r.readLine();
                 this.delimiter = detectDelimiter(line == null ? "" : line);
             }
@@ -61,7 +62,7 @@ final class CsvTable implements Table {
     public void read(RowHandler handler) throws Exception {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setQuote('"')
                 .setIgnoreEmptyLines(true).setTrim(false).build();
-        try (Reader reader = new BufferedReader(open(file, charset, skipBom), 1 << 16);
+        try (Reader reader = new BufferedReader(open(file, charset, skip), 1 << 16);
              CSVParser parser = format.parse(reader)) {
             long index = 0;
             Iterator<CSVRecord> it = parser.iterator();
@@ -87,25 +88,55 @@ final class CsvTable implements Table {
         }
     }
 
-    private static Reader open(Path file, Charset charset, boolean skipBom) throws IOException {
+    private static Reader open(Path file, Charset charset, int skip) throws IOException {
         InputStream in = Files.newInputStream(file);
-        if (skipBom) {
-            in.skipNBytes(3);
-        }
+        in.skipNBytes(skip);
         return new InputStreamReader(in, charset);
     }
 
-    static boolean hasUtf8Bom(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] b = in.readNBytes(3);
-            return b.length == 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
+    /** The byte order marks a CSV file may start with. */
+    private enum ByteOrderMark {
+        UTF_8(StandardCharsets.UTF_8, 0xEF, 0xBB, 0xBF),
+        UTF_16LE(StandardCharsets.UTF_16LE, 0xFF, 0xFE),
+        UTF_16BE(StandardCharsets.UTF_16BE, 0xFE, 0xFF);
+
+        final Charset charset;
+        final int length;
+        private final int[] bytes;
+
+        ByteOrderMark(Charset charset, int... bytes) {
+            this.charset = charset;
+            this.length = bytes.length;
+            this.bytes = bytes;
+        }
+
+        static ByteOrderMark of(Path file) throws IOException {
+            byte[] start;
+            try (InputStream in = Files.newInputStream(file)) {
+                start = in.readNBytes(3);
+            }
+            for (ByteOrderMark bom : values()) {
+                if (bom.startsWith(start)) {
+                    return bom;
+                }
+            }
+            return null;
+        }
+
+        private boolean startsWith(byte[] start) {
+            if (start.length < length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if ((start[i] & 0xFF) != bytes[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
-    static Charset detect(Path file, boolean bom) throws IOException {
-        if (bom) {
-            return StandardCharsets.UTF_8;
-        }
+    static Charset detect(Path file) throws IOException {
         byte[] sample;
         try (InputStream in = Files.newInputStream(file)) {
             sample = in.readNBytes(SAMPLE);

@@ -100,6 +100,41 @@ public class ReadersTest {
         assertFalse(CsvTable.isUtf8(truncated, false));
     }
 
+    /** Excel's "Unicode Text" (Текст Юникод): UTF-16 little-endian with a byte order mark, tabs between cells. */
+    @Test
+    public void utf16WithByteOrderMarkIsDetected() throws Exception {
+        String text = TEXT.replace(';', '\t');
+        for (String charset : List.of("UTF-16LE", "UTF-16BE")) {
+            byte[] body = ("\uFEFF" + text).getBytes(Charset.forName(charset));
+            Table t = Table.open(write("unicode.txt", body), null, null, null);
+            assertEquals(charset, t.encoding());
+            assertEquals("\\t", t.delimiter());
+            List<List<String>> rows = rows(t);
+            assertEquals(List.of("Фамилия", "Имя", "Телефон", "E-mail"), rows.get(0));
+            assertEquals(List.of("Петров", "Иван", "8 (912) 345-67-89", "ivan@example.ru"), rows.get(1));
+            assertEquals("Сидорова\t Анна", rows.get(2).get(0));
+            assertEquals(3, rows.size());
+        }
+        // named by the caller, the byte order mark is still not a character of the first header
+        Table named = Table.open(write("named.txt", ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE)), null,
+                "UTF-16LE", null);
+        assertEquals("Фамилия", rows(named).get(0).get(0));
+    }
+
+    /** The same kind of file as LibreOffice Calc 7.4 saves it ("Text CSV", character set "Unicode"). */
+    @Test
+    public void unicodeTextSavedByLibreOfficeIsRead() throws Exception {
+        Path p = Path.of(getClass().getResource("/libreoffice-unicode-text.txt").toURI());
+        Table t = Table.open(p, null, null, null);
+        assertEquals("UTF-16LE", t.encoding());
+        List<List<String>> rows = rows(t);
+        assertEquals(List.of("Фамилия", "Имя", "Телефон", "E-mail", "Компания", "День рождения", "Теги"),
+                rows.get(0));
+        assertEquals(List.of("Лебедев", "Олег", "79161234501", "Oleg.Lebedev@Example.RU", "ООО \"Берёзка\"",
+                "03/15/90", "VIP"), rows.get(1));
+        assertEquals(5, rows.size());
+    }
+
     @Test
     public void delimiterDetection() {
         assertEquals(';', CsvTable.detectDelimiter("a;b;\"c,d,e\""));
