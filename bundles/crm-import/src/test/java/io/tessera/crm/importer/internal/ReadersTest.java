@@ -42,12 +42,17 @@ public class ReadersTest {
     public void windows1251WithSemicolonsIsDetected() throws Exception {
         Path p = write("1c.csv", TEXT.getBytes(Charset.forName("windows-1251")));
         Table t = Table.open(p, "1c.csv", null, null);
-        assertEquals("windows-1251", t.encoding());
-        assertEquals(";", t.delimiter());
+        assertText(t, "windows-1251", ';');
+    }
+
+    /** {@link #TEXT} read back, written in the charset with the delimiter. */
+    private static void assertText(Table t, String charset, char delimiter) throws Exception {
+        assertEquals(charset, t.encoding());
+        assertEquals(delimiter == '\t' ? "\\t" : String.valueOf(delimiter), t.delimiter());
         List<List<String>> rows = rows(t);
         assertEquals(List.of("Фамилия", "Имя", "Телефон", "E-mail"), rows.get(0));
         assertEquals(List.of("Петров", "Иван", "8 (912) 345-67-89", "ivan@example.ru"), rows.get(1));
-        assertEquals("Сидорова; Анна", rows.get(2).get(0));
+        assertEquals("Сидорова" + delimiter + " Анна", rows.get(2).get(0));
         assertEquals(3, rows.size());
     }
 
@@ -106,14 +111,7 @@ public class ReadersTest {
         String text = TEXT.replace(';', '\t');
         for (String charset : List.of("UTF-16LE", "UTF-16BE")) {
             byte[] body = ("\uFEFF" + text).getBytes(Charset.forName(charset));
-            Table t = Table.open(write("unicode.txt", body), null, null, null);
-            assertEquals(charset, t.encoding());
-            assertEquals("\\t", t.delimiter());
-            List<List<String>> rows = rows(t);
-            assertEquals(List.of("Фамилия", "Имя", "Телефон", "E-mail"), rows.get(0));
-            assertEquals(List.of("Петров", "Иван", "8 (912) 345-67-89", "ivan@example.ru"), rows.get(1));
-            assertEquals("Сидорова\t Анна", rows.get(2).get(0));
-            assertEquals(3, rows.size());
+            assertText(Table.open(write("unicode.txt", body), null, null, null), charset, '\t');
         }
         // named by the caller, the byte order mark is still not a character of the first header
         Table named = Table.open(write("named.txt", ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE)), null,
