@@ -106,6 +106,20 @@ final class ColumnMapping {
 
     /** The field of each column (null when unmapped or ignored), and the unmapped headers. */
     record Result(List<String> fields, List<String> unmapped) {
+        /** How many columns name a field. */
+        int named() {
+            return (int) fields.stream().filter(f -> f != null).count();
+        }
+    }
+
+    /** Why a file whose header names no field cannot be imported, and what would name one. */
+    static String noFieldNamed(Entity entity, List<String> header) {
+        String columns = String.join(", ", header.stream().map(String::strip).filter(h -> !h.isEmpty()).toList());
+        return entity == Entity.COMPANIES
+                ? "no column of the file names a field of companies (its columns: " + columns + "): use headers "
+                        + "such as Name, Tax id, Website, Phone (Название, ИНН, Сайт, Телефон) or a mapping"
+                : "no column of the file names a field of contacts (its columns: " + columns + "): use headers "
+                        + "such as Name, Phone, E-mail, Company (Имя, Телефон, E-mail, Компания) or a mapping";
     }
 
     /** A problem with the explicit mapping: the header it names and why. */

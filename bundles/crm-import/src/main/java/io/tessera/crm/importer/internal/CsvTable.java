@@ -24,8 +24,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * A CSV file read streamingly with Commons CSV. The encoding is detected when not given: a byte order mark names
  * UTF-8 or UTF-16 (Excel's "Unicode Text" is UTF-16LE with one); without one, a sample (the first {@value #SAMPLE}
- * bytes) that decodes as valid UTF-8 means UTF-8, anything else is windows-1251 (what 1C and Russian Excel write). The delimiter is detected from the header line: the most frequent of , ; TAB | outside
- * quotes (',' when none occurs).
+ * bytes) that decodes as valid UTF-8 means UTF-8, anything else is windows-1251 (what 1C and Russian Excel write).
+ * The delimiter is the most frequent of , ; TAB | outside quotes in the first line that has one of them.
  */
 final class CsvTable implements Table {
     static final int SAMPLE = 1 << 20;
@@ -47,8 +47,7 @@ final class CsvTable implements Table {
             this.delimiter = delimiterOf(delimiter);
         } else {
             try (BufferedReader r = new BufferedReader(open(file, charset, skip))) {
-                String line = r.readLine();
-                this.delimiter = detectDelimiter(line == null ? "" : line);
+                this.delimiter = detectDelimiter(r.lines().limit(HeaderRow.SEARCHED).toList());
             }
         }
     }
@@ -166,28 +165,41 @@ final class CsvTable implements Table {
         }
     }
 
-    static char detectDelimiter(String headerLine) {
-        int[] counts = new int[DELIMITERS.length];
-        boolean quoted = false;
-        for (int i = 0; i < headerLine.length(); i++) {
-            char ch = headerLine.charAt(i);
-            if (ch == '"') {
-                quoted = !quoted;
-            } else if (!quoted) {
-                for (int d = 0; d < DELIMITERS.length; d++) {
-                    if (ch == DELIMITERS[d]) {
-                        counts[d]++;
+    static char detectDelimiter(String line) {
+        return detectDelimiter(List.of(line));
+    }
+
+    /**
+     * The most frequent delimiter outside quotes in the first of the lines that has one (a title above the header
+     * may have none); ',' when none has.
+     */
+    static char detectDelimiter(List<String> lines) {
+        for (String line : lines) {
+            int[] counts = new int[DELIMITERS.length];
+            boolean quoted = false;
+            for (int i = 0; i < line.length(); i++) {
+                char ch = line.charAt(i);
+                if (ch == '"') {
+                    quoted = !quoted;
+                } else if (!quoted) {
+                    for (int d = 0; d < DELIMITERS.length; d++) {
+                        if (ch == DELIMITERS[d]) {
+                            counts[d]++;
+                        }
                     }
                 }
             }
-        }
-        int best = 0;
-        for (int d = 1; d < DELIMITERS.length; d++) {
-            if (counts[d] > counts[best]) {
-                best = d;
+            int best = 0;
+            for (int d = 1; d < DELIMITERS.length; d++) {
+                if (counts[d] > counts[best]) {
+                    best = d;
+                }
+            }
+            if (counts[best] > 0) {
+                return DELIMITERS[best];
             }
         }
-        return DELIMITERS[best];
+        return ',';
     }
 
     @Override

@@ -85,7 +85,8 @@ final class ImportRun implements Runnable {
         }
         try {
             save();
-            Table table = Table.open(file, job.fileName, options.encoding(), options.delimiter());
+            Table table = new HeaderRow(Table.open(file, job.fileName, options.encoding(), options.delimiter()),
+                    cells -> ColumnMapping.map(entity, cells, options.mapping()).named());
             job.encoding = table.encoding();
             job.delimiter = table.delimiter();
             long[] count = {0};
@@ -96,6 +97,9 @@ final class ImportRun implements Runnable {
                 count[0] = i;
                 return !stopping();
             });
+            if (header != null && ColumnMapping.map(entity, header, options.mapping()).named() == 0) {
+                throw new IllegalArgumentException(ColumnMapping.noFieldNamed(entity, header));
+            }
             boolean complete = false;
             if (!stopping()) {
                 job.rowsTotal = count[0];

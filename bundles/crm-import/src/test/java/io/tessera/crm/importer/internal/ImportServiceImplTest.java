@@ -131,6 +131,38 @@ public class ImportServiceImplTest extends ImportServiceFixture {
         }
     }
 
+    /** A report's name and date above the columns, as 1C and Excel reports write them. */
+    @Test
+    public void titleRowsAboveTheHeaderAreSkipped() {
+        String csv = "Контрагенты на 01.12.2026\n"
+                + "Выгружено из 1С;;\n"
+                + "Фамилия;Имя;Телефон\n"
+                + "Петров;Иван;8 912 345 67 89\n"
+                + "Сидоров;Олег;12\n";
+        ImportDto job = run("report.csv", csv.getBytes(Charset.forName("windows-1251")), null);
+        assertEquals(job.toString(), ImportDto.Status.DONE, job.status());
+        assertEquals(";", job.delimiter());
+        assertEquals(2, job.rowsTotal());
+        assertEquals(1, job.created());
+        assertEquals(List.of(), job.unmappedColumns());
+        List<ImportRowResult> rows = report(job.id());
+        assertEquals(List.of(1L, 2L), rows.stream().map(ImportRowResult::row).toList());
+        assertEquals(Outcome.REJECTED, rows.get(1).outcome());
+        assertEquals("Телефон", rows.get(1).column());
+        assertEquals("Петров", allContacts().get(0).lastName());
+    }
+
+    @Test
+    public void aHeaderThatNamesNoFieldFailsTheImportAndSaysSo() {
+        ImportDto job = run("numbers.csv", "Код;Сумма долга\n1;500\n2;700\n".getBytes(StandardCharsets.UTF_8),
+                null);
+        assertEquals(ImportDto.Status.FAILED, job.status());
+        assertEquals("no column of the file names a field of contacts (its columns: Код, Сумма долга): use headers "
+                + "such as Name, Phone, E-mail, Company (Имя, Телефон, E-mail, Компания) or a mapping", job.error());
+        assertEquals(0, job.rowsDone());
+        assertEquals(0, allContacts().size());
+    }
+
     @Test
     public void eachUserListsTheirOwnImportsNewestFirstAndAnAdminAll() {
         byte[] bytes = "Name\nIvan Petrov\n".getBytes(StandardCharsets.UTF_8);
