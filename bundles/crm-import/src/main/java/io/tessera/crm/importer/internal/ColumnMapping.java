@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which field each column feeds. Headers are matched case-, space- and punctuation-insensitively against English,
@@ -17,6 +18,7 @@ import java.util.Set;
 final class ColumnMapping {
     static final String CUSTOM = "customFields.";
     static final String IGNORE = "ignore";
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     static final Set<String> CONTACT_FIELDS = Set.of("firstName", "lastName", "middleName", "fullName", "position",
             "phones", "emails", "company", "birthday", "notes", "tags", "source", "owner", "dealTitle", "dealAmount",
             "dealCurrency", "dealStage", "taskTitle", "taskDue");
@@ -31,10 +33,15 @@ final class ColumnMapping {
         both("phones", "phone", "phones", "telephone", "tel", "mobile", "mobile phone", "cell", "work phone",
                 "телефон", "телефоны", "тел", "мобильный", "мобильный телефон", "сотовый", "рабочий телефон",
                 "telefon", "mobil", "mobil telefon", "telefon nömrəsi", "telefon nomresi");
+        // Outlook's and Google Contacts' exports name several phone columns
+        both("phones", "home phone", "business phone", "other phone", "primary phone", "company main phone",
+                "car phone", "phone value");
         both("emails", "email", "e-mail", "emails", "e-mail address", "email address", "mail", "почта",
+                "email value",
                 "электронная почта", "эл почта", "эл. почта", "e-почта", "емейл", "имейл", "elektron poçt",
                 "elektron poct", "e-poçt", "poçt");
-        both("tags", "tags", "tag", "labels", "теги", "тег", "метки", "ярлыки", "teqlər", "teqler", "etiketlər");
+        both("tags", "tags", "tag", "labels", "categories", "теги", "тег", "метки", "ярлыки", "категории", "teqlər",
+                "teqler", "etiketlər");
         both("owner", "owner", "responsible", "ответственный", "владелец", "menecer", "məsul", "sahib");
         contact("notes", "notes", "note", "comment", "comments", "description", "комментарий", "примечание",
                 "примечания", "заметки", "описание", "qeyd", "qeydlər", "şərh");
@@ -43,15 +50,17 @@ final class ColumnMapping {
         contact("middleName", "middle name", "отчество", "ata adı", "ata adi");
         contact("fullName", "name", "full name", "fullname", "contact", "contact name", "person", "фио", "ф.и.о.",
                 "контакт", "контактное лицо", "имя фамилия", "ad soyad", "tam ad", "əlaqə şəxsi");
-        contact("position", "position", "title", "job title", "role", "должность", "позиция", "vəzifə", "vezife");
+        contact("position", "position", "title", "job title", "role", "должность", "позиция", "vəzifə", "vezife",
+                "organization title", "organization 1 - title");
         contact("company", "company", "company name", "organization", "organisation", "account", "компания",
-                "организация", "контрагент", "название компании", "şirkət", "sirket", "şirkət adı", "təşkilat");
+                "организация", "контрагент", "название компании", "şirkət", "sirket", "şirkət adı", "təşkilat",
+                "organization name", "organization 1 - name");
         contact("birthday", "birthday", "birth date", "date of birth", "dob", "день рождения", "дата рождения",
                 "doğum tarixi", "dogum tarixi", "ad günü");
         contact("source", "source", "lead source", "источник", "канал", "mənbə", "menbe");
         company("name", "name", "company", "company name", "organization", "organisation", "account", "компания",
                 "организация", "наименование", "название", "название компании", "контрагент", "şirkət", "sirket",
-                "şirkət adı", "təşkilat", "ad");
+                "şirkət adı", "təşkilat", "ad", "organization name");
         company("legalName", "legal name", "full legal name", "полное наименование", "юридическое название",
                 "юр название", "hüquqi ad");
         company("taxId", "tax id", "taxid", "inn", "vat", "vat number", "tin", "инн", "унп", "бин", "voen", "vöen");
@@ -102,6 +111,15 @@ final class ColumnMapping {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The field of "Телефон 2", "E-mail 3 Address", "Phone 1 - Value": a further column of phones or e-mails. Other
+     * fields hold one value, and a number in their header says something else ("Сумма 2024").
+     */
+    private static String numbered(Map<String, String> synonyms, String key) {
+        String field = synonyms.get(DIGITS.matcher(key).replaceAll(""));
+        return "phones".equals(field) || "emails".equals(field) ? field : null;
     }
 
     /** The field of each column (null when unmapped or ignored), and the unmapped headers. */
@@ -157,6 +175,9 @@ final class ColumnMapping {
                     field = CUSTOM + h.substring(7).strip();
                 } else {
                     field = synonyms.get(key(h));
+                }
+                if (field == null) {
+                    field = numbered(synonyms, key(h));
                 }
             }
             if (field == null) {

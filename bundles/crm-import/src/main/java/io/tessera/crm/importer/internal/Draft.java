@@ -23,8 +23,13 @@ final class Draft {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     /** Runs of whitespace (no-break spaces too) other than a single space. */
     static final Pattern INNER_SPACE = Pattern.compile("[\\s\\u00A0]{2,}|[\\t\\n\\x0B\\f\\r\\u00A0]");
-    private static final Pattern SPLIT = Pattern.compile("[,;\\n]+");
-    private static final Pattern PHONE_SPLIT = Pattern.compile("[,;\\n]+|\\s{2,}");
+    /** Between the values of a cell; Google Contacts' export joins them with " ::: ". */
+    private static final Pattern SPLIT = Pattern.compile("[,;\\n]+|:::");
+    private static final Pattern PHONE_SPLIT = Pattern.compile("[,;\\n]+|\\s{2,}|:::");
+    /** Outlook's export writes a birthday nobody entered as "0/0/00". */
+    private static final Pattern NO_DATE = Pattern.compile("[0./-]+");
+    /** Google Contacts' export of a birthday entered without its year. */
+    private static final Pattern NO_YEAR = Pattern.compile("--[0-9]{2}-[0-9]{2}");
     /**
      * The date formats of date cells: ISO, with a time of day too (as {@link XlsxTable} gives a spreadsheet's date
      * cells), Russian, European, then Russian and US with two-digit years (from {@link #FIRST_TWO_DIGIT_YEAR} on),
@@ -247,6 +252,13 @@ final class Draft {
     }
 
     private void birthday(String column, String text) {
+        if (NO_DATE.matcher(text).matches()) {
+            return;
+        }
+        if (NO_YEAR.matcher(text).matches()) {
+            reject(column, "has no year (map the column to a custom field to keep such dates as text)");
+            return;
+        }
         LocalDate today = LocalDate.now();
         for (int i = 0; i < DATES.size(); i++) {
             LocalDate date;
@@ -313,8 +325,8 @@ final class Draft {
     private void tags(String column, String raw) {
         for (String part : SPLIT.split(raw)) {
             String t = part.strip().toLowerCase(Locale.ROOT);
-            if (t.isEmpty()) {
-                continue;
+            if (t.isEmpty() || t.startsWith("* ")) {
+                continue; // Google Contacts' own groups ("* myContacts", "* starred") are not the user's tags
             }
             if (t.length() > 50) {
                 reject(column, "tag '" + t + "' is longer than 50 characters");

@@ -100,6 +100,58 @@ public class MappingAndNormalisationTest {
         assertEquals(java.time.LocalDate.of(2027, 1, 31), FollowUp.date("2027-01-31 09:30"));
     }
 
+    /** The header of a "Google CSV" export of Google Contacts, as it is (a part of its address columns left out). */
+    static final List<String> GOOGLE = List.of("First Name", "Middle Name", "Last Name", "Phonetic First Name",
+            "Name Prefix", "Name Suffix", "Nickname", "File As", "Organization Name", "Organization Title",
+            "Organization Department", "Birthday", "Notes", "Photo", "Labels", "E-mail 1 - Label", "E-mail 1 - Value",
+            "E-mail 2 - Label", "E-mail 2 - Value", "Phone 1 - Label", "Phone 1 - Value", "Phone 2 - Label",
+            "Phone 2 - Value", "Address 1 - Label", "Address 1 - Formatted");
+    /** Columns of Outlook's "Comma Separated Values" export of contacts (most of its 90 left out). */
+    static final List<String> OUTLOOK = List.of("First Name", "Middle Name", "Last Name", "E-mail Address",
+            "E-mail 2 Address", "E-mail 3 Address", "Home Phone", "Home Phone 2", "Business Phone", "Business Phone 2",
+            "Mobile Phone", "Other Phone", "Primary Phone", "Company Main Phone", "Pager", "Business Fax",
+            "Assistant's Phone", "Job Title", "Department", "Company", "Birthday", "Anniversary", "Notes",
+            "Categories");
+
+    @Test
+    public void googleAndOutlookExportsMapAsTheyAre() {
+        assertEquals(Arrays.asList("firstName", "middleName", "lastName", null, null, null, null, null, "company",
+                "position", null, "birthday", "notes", null, "tags", null, "emails", null, "emails", null, "phones",
+                null, "phones", null, null), ColumnMapping.map(Entity.CONTACTS, GOOGLE, Map.of()).fields());
+        assertEquals(Arrays.asList("firstName", "middleName", "lastName", "emails", "emails", "emails", "phones",
+                "phones", "phones", "phones", "phones", "phones", "phones", "phones", null, null, null, "position",
+                null, "company", "birthday", null, "notes", "tags"),
+                ColumnMapping.map(Entity.CONTACTS, OUTLOOK, Map.of()).fields());
+        // numbered columns are read as more of the same only for phones and e-mails
+        assertEquals(Arrays.asList("phones", "emails", null, null), ColumnMapping.map(Entity.CONTACTS,
+                List.of("Телефон 2", "E-mail 3", "Сумма 2024", "Компания 2"), Map.of()).fields());
+    }
+
+    @Test
+    public void googleAndOutlookCellsReadAsTheyAre() {
+        Draft g = parseRow(GOOGLE, Map.of(0, "Иван", 2, "Петров", 14, "* myContacts ::: Клиенты ::: * starred",
+                16, "Ivan@Example.ru ::: ivan.petrov@work.ru", 20, "+7 912 345-67-89 ::: 8 (916) 123-45-67"));
+        assertNull(g.problem);
+        assertEquals(List.of("ivan@example.ru", "ivan.petrov@work.ru"), g.emails);
+        assertEquals(List.of("+79123456789", "+79161234567"), g.phones);
+        assertEquals(List.of("клиенты"), List.copyOf(g.tags));
+
+        Draft o = parseRow(OUTLOOK, Map.of(0, "Anna", 3, "anna@example.com", 8, "+7 (495) 123-45-67",
+                10, "+7 916 765-43-21", 20, "0/0/00", 21, "0/0/00", 23, "VIP;Partners"));
+        assertNull(o.problem);
+        assertNull(o.birthday);
+        assertEquals(List.of("+74951234567", "+79167654321"), o.phones);
+        assertEquals(List.of("partners", "vip"), o.tags.stream().sorted().toList());
+    }
+
+    /** A contact row under the header with the given cells (by column index), mapped by the header alone. */
+    private static Draft parseRow(List<String> header, Map<Integer, String> cells) {
+        List<String> row = new java.util.ArrayList<>(java.util.Collections.nCopies(header.size(), ""));
+        cells.forEach(row::set);
+        return Draft.parse(Entity.CONTACTS, header, ColumnMapping.map(Entity.CONTACTS, header, Map.of()).fields(),
+                row, new PhoneNormalizer("RU"));
+    }
+
     @Test
     public void beforeImageRoundTrip() {
         var in = new io.tessera.crm.api.contacts.ContactInput("Иван", "Петров, мл.", null, List.of("+79123456789"),
