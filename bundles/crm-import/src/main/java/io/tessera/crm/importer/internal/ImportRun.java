@@ -44,6 +44,7 @@ final class ImportRun implements Runnable {
     private final PhoneNormalizer phones;
     private final ReportWriter report;
     private final RowOutcomes outcomes;
+    private final Owners owners;
     /** Deals and tasks of rows; the pipelines' stages, read when the first row with a deal or a stage is met. */
     private final FollowUps followUps;
     private FollowUps.Stages stages;
@@ -58,7 +59,8 @@ final class ImportRun implements Runnable {
     private final List<ParsedRow> buffer = new ArrayList<>();
 
     ImportRun(Job job, Caller caller, Path file, boolean deleteFile, Transactions tx, ContactService contacts,
-              CompanyService companies, ContactBatchService batch, FollowUps followUps) {
+              CompanyService companies, ContactBatchService batch, Owners owners, FollowUps followUps) {
+        this.owners = owners;
         this.followUps = followUps;
         this.job = job;
         this.caller = caller;
@@ -106,8 +108,8 @@ final class ImportRun implements Runnable {
                 RecordIndex index = new RecordIndex(options.isDryRun(), batch.keySummary(caller));
                 writer = new BufferWriter(caller, batch, companies, entity, options.isDryRun(), index, outcomes,
                         records);
-                decider = new RowDecider(caller, contacts, companies, batch, options, phones, index, outcomes,
-                        records, writer::undoCompany);
+                decider = new RowDecider(caller, contacts, companies, batch, options, phones, index, owners,
+                        outcomes, records, writer::undoCompany);
                 complete = readAndWrite(table);
             }
             report.await();

@@ -18,6 +18,7 @@ import io.tessera.crm.api.imports.ImportDto.Status;
 import io.tessera.crm.api.imports.ImportOptions;
 import io.tessera.crm.api.imports.ImportRowResult;
 import io.tessera.crm.api.imports.ImportService;
+import io.tessera.crm.api.security.UserService;
 import io.tessera.crm.support.jpa.Cursors;
 import io.tessera.crm.support.jpa.Transactions;
 import io.tessera.crm.support.validation.Checks;
@@ -61,6 +62,7 @@ public class ImportServiceImpl implements ImportService {
     private final ContactService contacts;
     private final CompanyService companies;
     private final ContactBatchService batch;
+    private final UserService users;
     private final FollowUps followUps;
     private final ExecutorService executor;
     private final Map<Long, Job> live = new ConcurrentHashMap<>();
@@ -69,22 +71,24 @@ public class ImportServiceImpl implements ImportService {
     public ImportServiceImpl(@Reference(target = "(osgi.unit.name=crm-import)") EntityManagerFactory emf,
                              @Reference ContactService contacts, @Reference CompanyService companies,
                              @Reference ContactBatchService batch, @Reference DealService deals,
-                             @Reference TaskService tasks, @Reference PipelineService pipelines) {
-        this(emf, contacts, companies, batch, new FollowUps(deals, tasks, pipelines));
+                             @Reference TaskService tasks, @Reference PipelineService pipelines,
+                             @Reference UserService users) {
+        this(emf, contacts, companies, batch, users, new FollowUps(deals, tasks, pipelines));
     }
 
     /** Without deals and tasks (tests of the contact import: rows with deal or task columns are rejected). */
     ImportServiceImpl(EntityManagerFactory emf, ContactService contacts, CompanyService companies,
-                      ContactBatchService batch) {
-        this(emf, contacts, companies, batch, FollowUps.none());
+                      ContactBatchService batch, UserService users) {
+        this(emf, contacts, companies, batch, users, FollowUps.none());
     }
 
     private ImportServiceImpl(EntityManagerFactory emf, ContactService contacts, CompanyService companies,
-                              ContactBatchService batch, FollowUps followUps) {
+                              ContactBatchService batch, UserService users, FollowUps followUps) {
         this.tx = new Transactions(emf);
         this.contacts = contacts;
         this.companies = companies;
         this.batch = batch;
+        this.users = users;
         this.followUps = followUps;
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "crm-import");
@@ -184,7 +188,8 @@ public class ImportServiceImpl implements ImportService {
         Job job = new Job(id, caller.username(), name, o);
         live.put(id, job);
         job.done.whenComplete((v, t) -> live.remove(id));
-        executor.execute(new ImportRun(job, caller, file, temp, tx, contacts, companies, batch, followUps));
+        executor.execute(new ImportRun(job, caller, file, temp, tx, contacts, companies, batch, new Owners(users),
+                followUps));
         return job.toDto();
     }
 

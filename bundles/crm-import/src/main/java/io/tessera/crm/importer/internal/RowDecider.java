@@ -38,6 +38,7 @@ final class RowDecider {
     private final RecordIndex index;
     private final RowOutcomes outcomes;
     private final BufferRecords records;
+    private final Owners owners;
     /** Takes back the company a row created (its contact was not written after all). */
     private final Consumer<ImportRowEntity> undoCompany;
     /** Existing records the buffer's rows match, read in one call per buffer. */
@@ -45,8 +46,9 @@ final class RowDecider {
     private final Map<Long, CompanyDto> fetchedCompanies = new HashMap<>();
 
     RowDecider(Caller caller, ContactService contacts, CompanyService companies, ContactBatchService batch,
-               ImportOptions options, PhoneNormalizer phones, RecordIndex index, RowOutcomes outcomes,
+               ImportOptions options, PhoneNormalizer phones, RecordIndex index, Owners owners, RowOutcomes outcomes,
                BufferRecords records, Consumer<ImportRowEntity> undoCompany) {
+        this.owners = owners;
         this.caller = caller;
         this.contacts = contacts;
         this.companies = companies;
@@ -98,6 +100,7 @@ final class RowDecider {
         Long target = index.find(Entity.CONTACTS, keys);
         Mode mode = options.mode();
         List<String> notes = new ArrayList<>();
+        owners.settle(d, notes);
         if (target == null) {
             if (mode == Mode.UPDATE_ONLY) {
                 outcomes.set(r, Outcome.SKIPPED, null, null, "no existing contact has this e-mail, phone or name");
@@ -110,7 +113,7 @@ final class RowDecider {
             records.contacts.put(id, simulate(id, input));
             records.create(id, p);
             index.addKeys(Entity.CONTACTS, keys, id);
-            outcomes.set(r, Outcome.CREATED, id, null, notes.isEmpty() ? null : String.join("; ", notes));
+            outcomes.set(r, Outcome.CREATED, id, null, joined(notes));
             r.conflicts = null;
             return;
         }
@@ -139,8 +142,7 @@ final class RowDecider {
         }
         records.tie(target, p, m.input() != null);
         index.addKeys(Entity.CONTACTS, keys, target);
-        outcomes.set(r, own ? Outcome.MERGED : Outcome.UPDATED, target, null,
-                notes.isEmpty() ? null : String.join("; ", notes));
+        outcomes.set(r, own ? Outcome.MERGED : Outcome.UPDATED, target, null, joined(notes));
         r.conflicts = conflicts(m.conflicts());
     }
 
@@ -177,6 +179,8 @@ final class RowDecider {
         List<String> keys = index.keys(Entity.COMPANIES, d);
         Long target = index.find(Entity.COMPANIES, keys);
         Mode mode = options.mode();
+        List<String> notes = new ArrayList<>();
+        owners.settle(d, notes);
         if (target == null) {
             if (mode == Mode.UPDATE_ONLY) {
                 outcomes.set(r, Outcome.SKIPPED, null, null, "no existing company has this tax id, domain or name");
@@ -187,7 +191,7 @@ final class RowDecider {
             records.companies.put(id, simulate(id, input));
             records.create(id, p);
             index.addKeys(Entity.COMPANIES, keys, id);
-            outcomes.set(r, Outcome.CREATED, id, null, null);
+            outcomes.set(r, Outcome.CREATED, id, null, joined(notes));
             return;
         }
         boolean own = records.touched.contains(target);
@@ -212,8 +216,12 @@ final class RowDecider {
         }
         records.tie(target, p, m.input() != null);
         index.addKeys(Entity.COMPANIES, keys, target);
-        outcomes.set(r, own ? Outcome.MERGED : Outcome.UPDATED, target, null, null);
+        outcomes.set(r, own ? Outcome.MERGED : Outcome.UPDATED, target, null, joined(notes));
         r.conflicts = conflicts(m.conflicts());
+    }
+
+    private static String joined(List<String> notes) {
+        return notes.isEmpty() ? null : String.join("; ", notes);
     }
 
     private static String conflicts(List<String> conflicts) {

@@ -57,7 +57,7 @@ final class DecoratedBatchFixture implements AutoCloseable {
         ContactBatchService real = new ContactBatchServiceImpl(contactsEmf, events, users, keys);
         batch = (ContactBatchService) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[]{ContactBatchService.class}, (proxy, m, args) -> call(real, m, args, answers));
-        imports = new ImportServiceImpl(importEmf, contacts, companies, batch);
+        imports = new ImportServiceImpl(importEmf, contacts, companies, batch, users);
     }
 
     private static Object call(ContactBatchService real, Method m, Object[] args, Map<String, Answer> answers)

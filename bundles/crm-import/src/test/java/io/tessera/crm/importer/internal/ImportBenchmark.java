@@ -208,7 +208,7 @@ public final class ImportBenchmark {
             ContactService contacts = new ContactServiceImpl(contactsEmf, events, users, keys);
             CompanyService companies = new CompanyServiceImpl(contactsEmf, events, users, keys);
             imports = new ImportServiceImpl(importEmf, contacts, companies,
-                    new ContactBatchServiceImpl(contactsEmf, events, users, keys));
+                    new ContactBatchServiceImpl(contactsEmf, events, users, keys), users);
         }
 
         Run importFile(Path csv) throws Exception {

@@ -191,7 +191,8 @@ public class ImportCancelTest {
 
     /** A new import service on the same databases, as a restarted server makes it. */
     private ImportServiceImpl restart() {
-        return new ImportServiceImpl(fixture.importEmf, fixture.contacts, fixture.companies, fixture.batch);
+        return new ImportServiceImpl(fixture.importEmf, fixture.contacts, fixture.companies, fixture.batch,
+                ImportServiceFixture.users());
     }
 
     private void setStatus(long id, String status) {

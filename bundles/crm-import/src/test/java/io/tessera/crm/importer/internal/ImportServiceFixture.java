@@ -73,7 +73,7 @@ abstract class ImportServiceFixture {
         contacts = new ContactServiceImpl(contactsEmf, events, users(), keys);
         companies = new CompanyServiceImpl(contactsEmf, events, users(), keys);
         imports = new ImportServiceImpl(importEmf, contacts, companies,
-                new ContactBatchServiceImpl(contactsEmf, events, users(), keys));
+                new ContactBatchServiceImpl(contactsEmf, events, users(), keys), users());
     }
 
     @After

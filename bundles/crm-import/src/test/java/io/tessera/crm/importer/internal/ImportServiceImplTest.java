@@ -179,6 +179,23 @@ public class ImportServiceImplTest extends ImportServiceFixture {
         assertEquals(ivan.companyIds(), oleg.companyIds());
     }
 
+    /** amoCRM and Bitrix24 export the owner as the person's name, which is no user here. */
+    @Test
+    public void anOwnerWhoIsNoUserHereLeavesTheRecordToTheImporterAndTheReportSaysSo() {
+        String csv = "Имя;Фамилия;E-mail;Ответственный\n"
+                + "Иван;Петров;ivan@owners.ru;Мария Соколова\n"
+                + "Анна;Орлова;anna@owners.ru;IVAN\n"
+                + "Олег;Зайцев;oleg@owners.ru;\n";
+        ImportDto job = run("amocrm.csv", csv.getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(job.toString(), 3, job.created());
+        List<ImportRowResult> rows = report(job.id());
+        assertEquals("owner 'Мария Соколова' is not a user here: not taken from the file", rows.get(0).message());
+        assertEquals(null, rows.get(1).message());
+        Map<String, String> owners = allContacts().stream()
+                .collect(Collectors.toMap(ContactDto::lastName, ContactDto::owner));
+        assertEquals(Map.of("Петров", "admin", "Орлова", "ivan", "Зайцев", "admin"), owners);
+    }
+
     @Test
     public void aHeaderThatNamesNoFieldFailsTheImportAndSaysSo() {
         ImportDto job = run("numbers.csv", "Код;Сумма долга\n1;500\n2;700\n".getBytes(StandardCharsets.UTF_8),
