@@ -36,6 +36,11 @@ final class ColumnMapping {
         // Outlook's and Google Contacts' exports name several phone columns
         both("phones", "home phone", "business phone", "other phone", "primary phone", "company main phone",
                 "car phone", "phone value");
+        // and Bitrix24's and amoCRM's
+        both("phones", "домашний телефон", "другой телефон", "личный телефон", "сотовый телефон",
+                "рабочий прямой телефон", "телефон для рассылок");
+        both("emails", "рабочий email", "личный email", "частный email", "другой email", "email для рассылок",
+                "рабочая почта", "личная почта");
         both("emails", "email", "e-mail", "emails", "e-mail address", "email address", "mail", "почта",
                 "email value",
                 "электронная почта", "эл почта", "эл. почта", "e-почта", "емейл", "имейл", "elektron poçt",
@@ -49,7 +54,7 @@ final class ColumnMapping {
         contact("lastName", "last name", "lastname", "surname", "family name", "фамилия", "soyad", "soyadı");
         contact("middleName", "middle name", "отчество", "ata adı", "ata adi");
         contact("fullName", "name", "full name", "fullname", "contact", "contact name", "person", "фио", "ф.и.о.",
-                "контакт", "контактное лицо", "имя фамилия", "ad soyad", "tam ad", "əlaqə şəxsi");
+                "контакт", "контактное лицо", "имя фамилия", "полное имя", "ad soyad", "tam ad", "əlaqə şəxsi");
         contact("position", "position", "title", "job title", "role", "должность", "позиция", "vəzifə", "vezife",
                 "organization title", "organization 1 - title");
         contact("company", "company", "company name", "organization", "organisation", "account", "компания",

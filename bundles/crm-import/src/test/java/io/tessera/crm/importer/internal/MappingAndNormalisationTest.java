@@ -122,6 +122,14 @@ public class MappingAndNormalisationTest {
                 "phones", "phones", "phones", "phones", "phones", "phones", "phones", null, null, null, "position",
                 null, "company", "birthday", null, "notes", "tags"),
                 ColumnMapping.map(Entity.CONTACTS, OUTLOOK, Map.of()).fields());
+        // Bitrix24's and amoCRM's exports of contacts
+        assertEquals(Arrays.asList(null, "firstName", "middleName", "lastName", "birthday", "position", "company",
+                "phones", "phones", "phones", "phones", "phones", "emails", "emails", "emails", "emails", "notes",
+                "source", "owner", "fullName", "emails"), ColumnMapping.map(Entity.CONTACTS, List.of("Обращение",
+                "Имя", "Отчество", "Фамилия", "Дата рождения", "Должность", "Компания", "Рабочий телефон",
+                "Мобильный телефон", "Домашний телефон", "Другой телефон", "Телефон для рассылок", "Рабочий e-mail",
+                "Частный e-mail", "E-mail для рассылок", "Другой e-mail", "Комментарий", "Источник", "Ответственный",
+                "Полное имя", "Личный email"), Map.of()).fields());
         // numbered columns are read as more of the same only for phones and e-mails
         assertEquals(Arrays.asList("phones", "emails", null, null), ColumnMapping.map(Entity.CONTACTS,
                 List.of("Телефон 2", "E-mail 3", "Сумма 2024", "Компания 2"), Map.of()).fields());
