@@ -85,6 +85,16 @@ final class Draft {
         return problem != null;
     }
 
+    /** What the row's report says of values not kept as they were written; the row is not refused for them. */
+    List<String> reportNotes = List.of();
+
+    private void reportNote(String note) {
+        if (reportNotes.isEmpty()) {
+            reportNotes = new ArrayList<>(2);
+        }
+        reportNotes.add(note);
+    }
+
     private void reject(String column, String message) {
         if (problem == null) {
             badColumn = column;
@@ -286,10 +296,14 @@ final class Draft {
             if (p.isEmpty()) {
                 continue;
             }
-            String e164 = normalizer.toE164(p);
-            if (e164 == null) {
+            PhoneNormalizer.Phone phone = normalizer.parse(p);
+            if (phone == null) {
                 reject(column, "'" + p + "' is not a phone number");
                 return;
+            }
+            String e164 = phone.e164();
+            if (phone.extension() != null) {
+                reportNote("extension " + phone.extension() + " of " + e164 + " is not kept");
             }
             if (!phones.contains(e164)) {
                 phones.add(e164);

@@ -99,7 +99,7 @@ final class RowDecider {
         List<String> keys = index.keys(Entity.CONTACTS, d);
         Long target = index.find(Entity.CONTACTS, keys);
         Mode mode = options.mode();
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(d.reportNotes);
         owners.settle(d, notes);
         if (target == null) {
             if (mode == Mode.UPDATE_ONLY) {
@@ -179,7 +179,7 @@ final class RowDecider {
         List<String> keys = index.keys(Entity.COMPANIES, d);
         Long target = index.find(Entity.COMPANIES, keys);
         Mode mode = options.mode();
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(d.reportNotes);
         owners.settle(d, notes);
         if (target == null) {
             if (mode == Mode.UPDATE_ONLY) {

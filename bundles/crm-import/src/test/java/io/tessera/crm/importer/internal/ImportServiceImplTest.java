@@ -157,12 +157,14 @@ public class ImportServiceImplTest extends ImportServiceFixture {
     public void aGoogleContactsExportImportsAsItIs() {
         String csv = String.join(",", MappingAndNormalisationTest.GOOGLE) + "\n"
                 + "Иван,,Петров,,,,,,ООО Ромашка,Директор,,1990-03-15,,,* myContacts ::: Клиенты,* Work,"
-                + "Ivan@Romashka.ru,,,Mobile,+7 912 345-67-89 ::: 8 (916) 123-45-67,,,,\n"
+                + "Ivan@Romashka.ru,,,Mobile,+7 912 345-67-89 ::: 8 (495) 123-45-67 доб. 12,,,,\n"
                 + "Анна,,Смирнова,,,,,,,,,--04-20,,,* myContacts,,anna@example.com,,,,,,,,\n"
                 + "Олег,,Сидоров,,,,,,ООО Ромашка,,,,,,* myContacts,,oleg@romashka.ru,,,,,,,,\n";
         ImportDto job = run("contacts.csv", csv.getBytes(StandardCharsets.UTF_8), null);
         assertEquals(job.toString(), 2, job.created());
         assertEquals(job.toString(), 1, job.rejected());
+        assertEquals("extension 12 of +74951234567 is not kept; company 'ООО Ромашка' created",
+                report(job.id()).get(0).message());
         ImportRowResult anna = report(job.id()).get(1);
         assertEquals("Birthday", anna.column());
         assertEquals("has no year (map the column to a custom field to keep such dates as text)", anna.message());
@@ -170,7 +172,7 @@ public class ImportServiceImplTest extends ImportServiceFixture {
         assertEquals("Директор", ivan.position());
         assertEquals(java.time.LocalDate.of(1990, 3, 15), ivan.birthday());
         assertEquals(List.of("ivan@romashka.ru"), ivan.emails());
-        assertEquals(List.of("+79123456789", "+79161234567"), ivan.phones());
+        assertEquals(List.of("+79123456789", "+74951234567"), ivan.phones());
         assertEquals(Set.of("клиенты"), ivan.tags());
         List<CompanyDto> romashka = companies.list(ADMIN, RecordQuery.all()).items();
         assertEquals(1, romashka.size());

@@ -54,6 +54,20 @@ public class MappingAndNormalisationTest {
         assertNull(ru.toE164("call me"));
         PhoneNormalizer az = new PhoneNormalizer("AZ");
         assertEquals("+994501234567", az.toE164("050 123 45 67"));
+        // a label in brackets, as hand-kept lists have them, is not part of the number
+        assertEquals("+79123456789", ru.toE164("8 (912) 345-67-89 (моб.)"));
+        assertEquals("+74951234567", ru.toE164("(офис) +7 (495) 123-45-67"));
+        assertEquals(new PhoneNormalizer.Phone("+74951234567", "123"), ru.parse("+7 (495) 123-45-67 доб. 123"));
+        assertEquals(new PhoneNormalizer.Phone("+74951234567", null), ru.parse("+7 (495) 123-45-67"));
+    }
+
+    @Test
+    public void anExtensionIsNotKeptAndTheRowSaysSo() {
+        Draft d = Draft.parse(Entity.CONTACTS, List.of("Имя", "Телефон"), List.of("firstName", "phones"),
+                List.of("Иван", "+7 (495) 123-45-67 доб. 123, 8 912 345 67 89"), new PhoneNormalizer("RU"));
+        assertNull(d.problem);
+        assertEquals(List.of("+74951234567", "+79123456789"), d.phones);
+        assertEquals(List.of("extension 123 of +74951234567 is not kept"), d.reportNotes);
     }
 
     @Test
