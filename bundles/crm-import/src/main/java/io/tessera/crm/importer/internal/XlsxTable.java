@@ -25,10 +25,10 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * The first sheet of an XLSX workbook, read with POI's event API ({@link XSSFReader} + {@link XSSFSheetXMLHandler}):
- * the sheet XML is parsed with SAX, so a big sheet is never loaded whole (the shared-strings table is, as in every
- * XLSX reader; it holds each distinct text once). Cells are the texts the spreadsheet shows (DataFormatter), but
- * for dates ({@link IsoDates}).
+ * The first sheet with a row of an XLSX workbook, read with POI's event API ({@link XSSFReader} +
+ * {@link XSSFSheetXMLHandler}): the sheet XML is parsed with SAX, so a big sheet is never loaded whole (the
+ * shared-strings table is, as in every XLSX reader; it holds each distinct text once). Cells are the texts the
+ * spreadsheet shows (DataFormatter), but for dates ({@link IsoDates}).
  */
 final class XlsxTable implements Table {
     private final Path file;
@@ -65,20 +65,20 @@ final class XlsxTable implements Table {
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
             StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-            if (!sheets.hasNext()) {
-                return;
-            }
-            try (InputStream sheet = sheets.next()) {
-                Rows rows = new Rows(handler);
-                XMLReader xml = XMLHelper.newXMLReader();
-                xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows,
-                        new IsoDates(), false));
-                try {
-                    xml.parse(new InputSource(sheet));
-                } catch (Stop stop) {
-                    return;
-                } catch (Failure f) {
-                    throw (Exception) f.getCause();
+            Rows rows = new Rows(handler);
+            // the first sheet with a row: a workbook may keep its data on "Лист2" behind an empty "Лист1"
+            while (rows.index == 0 && sheets.hasNext()) {
+                try (InputStream sheet = sheets.next()) {
+                    XMLReader xml = XMLHelper.newXMLReader();
+                    xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows,
+                            new IsoDates(), false));
+                    try {
+                        xml.parse(new InputSource(sheet));
+                    } catch (Stop stop) {
+                        return;
+                    } catch (Failure f) {
+                        throw (Exception) f.getCause();
+                    }
                 }
             }
         }

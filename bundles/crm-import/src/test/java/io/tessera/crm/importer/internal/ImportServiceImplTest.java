@@ -150,6 +150,12 @@ public class ImportServiceImplTest extends ImportServiceFixture {
         assertEquals(Outcome.REJECTED, rows.get(1).outcome());
         assertEquals("Телефон", rows.get(1).column());
         assertEquals("Петров", allContacts().get(0).lastName());
+
+        // Excel's hint of the delimiter above the header
+        ImportDto hinted = run("excel.csv", "sep=,\nName,E-mail\nAnna Orlova,anna@sep.ru\n"
+                .getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(hinted.toString(), 1, hinted.created());
+        assertEquals(",", hinted.delimiter());
     }
 
     /** Contacts as Google Contacts exports them ("Google CSV"), imported without a mapping. */

@@ -165,6 +165,20 @@ public class ReadersTest {
     }
 
     @Test
+    public void xlsxWithAnEmptyFirstSheetIsReadFromTheFirstSheetWithRows() throws Exception {
+        Path p = tmp.getRoot().toPath().resolve("sheets.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(p)) {
+            wb.createSheet("Лист1");
+            XSSFSheet data = wb.createSheet("Лист2");
+            data.createRow(0).createCell(0).setCellValue("E-mail");
+            data.createRow(1).createCell(0).setCellValue("a@b.ru");
+            wb.createSheet("Лист3").createRow(0).createCell(0).setCellValue("not this one");
+            wb.write(out);
+        }
+        assertEquals(List.of(List.of("E-mail"), List.of("a@b.ru")), rows(Table.open(p, "sheets.xlsx", null, null)));
+    }
+
+    @Test
     public void xlsxDateCellsAreIsoDatesWhateverTheirDisplayFormat() throws Exception {
         Path p = tmp.getRoot().toPath().resolve("dates.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(p)) {
