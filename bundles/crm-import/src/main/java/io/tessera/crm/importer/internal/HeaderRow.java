@@ -52,4 +52,9 @@ final class HeaderRow implements Table {
     public String delimiter() {
         return table.delimiter();
     }
+
+    @Override
+    public void close() throws java.io.IOException {
+        table.close();
+    }
 }

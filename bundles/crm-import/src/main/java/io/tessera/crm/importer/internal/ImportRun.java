@@ -87,30 +87,31 @@ final class ImportRun implements Runnable {
         }
         try {
             save();
-            Table table = new HeaderRow(Table.open(file, job.fileName, options.encoding(), options.delimiter()),
-                    cells -> ColumnMapping.map(entity, cells, options.mapping()).named());
-            job.encoding = table.encoding();
-            job.delimiter = table.delimiter();
-            long[] count = {0};
-            table.read((i, cells) -> {
-                if (i == 0) {
-                    header = cells;
-                }
-                count[0] = i;
-                return !stopping();
-            });
-            if (header != null && ColumnMapping.map(entity, header, options.mapping()).named() == 0) {
-                throw new IllegalArgumentException(ColumnMapping.noFieldNamed(entity, header));
-            }
             boolean complete = false;
-            if (!stopping()) {
-                job.rowsTotal = count[0];
-                RecordIndex index = new RecordIndex(options.isDryRun(), batch.keySummary(caller));
-                writer = new BufferWriter(caller, batch, companies, entity, options.isDryRun(), index, outcomes,
-                        records);
-                decider = new RowDecider(caller, contacts, companies, batch, options, phones, index, owners,
-                        outcomes, records, writer::undoCompany);
-                complete = readAndWrite(table);
+            try (Table table = new HeaderRow(Table.open(file, job.fileName, options.encoding(),
+                    options.delimiter()), cells -> ColumnMapping.map(entity, cells, options.mapping()).named())) {
+                job.encoding = table.encoding();
+                job.delimiter = table.delimiter();
+                long[] count = {0};
+                table.read((i, cells) -> {
+                    if (i == 0) {
+                        header = cells;
+                    }
+                    count[0] = i;
+                    return !stopping();
+                });
+                if (header != null && ColumnMapping.map(entity, header, options.mapping()).named() == 0) {
+                    throw new IllegalArgumentException(ColumnMapping.noFieldNamed(entity, header));
+                }
+                if (!stopping()) {
+                    job.rowsTotal = count[0];
+                    RecordIndex index = new RecordIndex(options.isDryRun(), batch.keySummary(caller));
+                    writer = new BufferWriter(caller, batch, companies, entity, options.isDryRun(), index, outcomes,
+                            records);
+                    decider = new RowDecider(caller, contacts, companies, batch, options, phones, index, owners,
+                            outcomes, records, writer::undoCompany);
+                    complete = readAndWrite(table);
+                }
             }
             report.await();
             if (Thread.currentThread().isInterrupted()) {

@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * A file read streamingly, pushing one row at a time: row 0 is the header, then the data rows in file order. Blank
  * cells are empty strings; a row may be shorter than the header. Each row is a list of its own, which the handler
- * may keep. Never holds more than one row in memory.
+ * may keep. Never holds more than one row in memory. Closed when the import is done with it.
  */
-interface Table {
+interface Table extends java.io.Closeable {
 
     interface RowHandler {
         /** Return false to stop reading. */
@@ -24,6 +24,12 @@ interface Table {
 
     default String delimiter() {
         return null;
+    }
+
+    /** Deletes what the reads kept on disk (an XLSX file's spooled texts). */
+    @Override
+    default void close() throws IOException {
+        // nothing kept
     }
 
     /** The reader for a file: XLSX by the ".xlsx" extension or a ZIP signature, else CSV. */

@@ -15,9 +15,9 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
@@ -26,12 +26,14 @@ import org.xml.sax.XMLReader;
 
 /**
  * The first sheet with a row of an XLSX workbook, read with POI's event API ({@link XSSFReader} +
- * {@link XSSFSheetXMLHandler}): the sheet XML is parsed with SAX, so a big sheet is never loaded whole (the
- * shared-strings table is, as in every XLSX reader; it holds each distinct text once). Cells are the texts the
+ * {@link XSSFSheetXMLHandler}): the sheet XML is parsed with SAX, so a big sheet is never loaded whole, and its
+ * shared strings (each distinct text once) are spooled to a file ({@link SpooledStrings}). Cells are the texts the
  * spreadsheet shows (DataFormatter), but for dates ({@link IsoDates}).
  */
 final class XlsxTable implements Table {
     private final Path file;
+    /** Built by the first pass over the file, read by every pass; deleted by {@link #close()}. */
+    private SpooledStrings strings;
 
     XlsxTable(Path file) {
         this.file = file;
@@ -62,7 +64,7 @@ final class XlsxTable implements Table {
     public void read(RowHandler handler) throws Exception {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            SharedStrings strings = strings(pkg);
             StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             Rows rows = new Rows(handler);
@@ -81,6 +83,21 @@ final class XlsxTable implements Table {
                     }
                 }
             }
+        }
+    }
+
+    private synchronized SharedStrings strings(OPCPackage pkg) throws Exception {
+        if (strings == null) {
+            strings = SpooledStrings.of(pkg, file.toAbsolutePath().getParent());
+        }
+        return strings;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (strings != null) {
+            strings.close();
+            strings = null;
         }
     }
 

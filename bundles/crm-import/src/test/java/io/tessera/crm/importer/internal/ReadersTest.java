@@ -145,10 +145,7 @@ public class ReadersTest {
         Path p = tmp.getRoot().toPath().resolve("book.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(p)) {
             XSSFSheet s = wb.createSheet("Contacts");
-            XSSFRow h = s.createRow(0);
-            h.createCell(0).setCellValue("Имя");
-            h.createCell(1).setCellValue("Фамилия");
-            h.createCell(2).setCellValue("Телефон");
+            textRow(s, 0, "Имя", "Фамилия", "Телефон");
             XSSFRow r = s.createRow(1);
             r.createCell(0).setCellValue("Иван");
             r.createCell(2).setCellValue(79123456789d);
@@ -176,6 +173,75 @@ public class ReadersTest {
             wb.write(out);
         }
         assertEquals(List.of(List.of("E-mail"), List.of("a@b.ru")), rows(Table.open(p, "sheets.xlsx", null, null)));
+    }
+
+    @Test
+    public void xlsxSharedStringsAreSpooledOnceAndDeletedOnClose() throws Exception {
+        Path p = tmp.getRoot().toPath().resolve("texts.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(p)) {
+            XSSFSheet s = wb.createSheet("Контакты");
+            textRow(s, 0, "Имя", "Заметки");
+            XSSFRow r = s.createRow(1);
+            org.apache.poi.xssf.usermodel.XSSFRichTextString rich =
+                    new org.apache.poi.xssf.usermodel.XSSFRichTextString("Ива");
+            org.apache.poi.xssf.usermodel.XSSFFont bold = wb.createFont();
+            bold.setBold(true);
+            rich.append("н", bold);
+            r.createCell(0).setCellValue(rich);
+            r.createCell(1).setCellValue("  два пробела  \u2603");
+            s.createRow(2).createCell(0).setCellValue("Имя");
+            wb.write(out);
+        }
+        List<String> before;
+        try (java.util.stream.Stream<Path> files = Files.list(tmp.getRoot().toPath())) {
+            before = files.map(Path::toString).sorted().toList();
+        }
+        Table t = Table.open(p, "texts.xlsx", null, null);
+        List<List<String>> expected = List.of(List.of("Имя", "Заметки"), List.of("Иван", "  два пробела  \u2603"),
+                List.of("Имя"));
+        assertEquals(expected, rows(t));
+        assertEquals(expected, rows(t));
+        try (java.util.stream.Stream<Path> files = Files.list(tmp.getRoot().toPath())) {
+            assertEquals(before.size() + 1, files.count());
+        }
+        t.close();
+        try (java.util.stream.Stream<Path> files = Files.list(tmp.getRoot().toPath())) {
+            assertEquals(before, files.map(Path::toString).sorted().toList());
+        }
+    }
+
+    private static void textRow(XSSFSheet sheet, int index, String... cells) {
+        XSSFRow row = sheet.createRow(index);
+        for (int i = 0; i < cells.length; i++) {
+            row.createCell(i).setCellValue(cells[i]);
+        }
+    }
+
+    /** A Japanese Excel's phonetic reading of a text ({@code rPh}) is not part of the cell. */
+    @Test
+    public void xlsxPhoneticRunsAreLeftOut() throws Exception {
+        Path p = tmp.getRoot().toPath().resolve("phonetic.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(p)) {
+            wb.createSheet("S").createRow(0).createCell(0).setCellValue("PLACEHOLDER");
+            wb.write(out);
+        }
+        Path q = tmp.getRoot().toPath().resolve("phonetic2.xlsx");
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(p));
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(q))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().equals("xl/sharedStrings.xml")) {
+                    bytes = new String(bytes, StandardCharsets.UTF_8).replace("<t>PLACEHOLDER</t>",
+                            "<t>東京</t><rPh sb=\"0\" eb=\"2\"><t>トウキョウ</t></rPh>").getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        try (Table t = Table.open(q, "phonetic2.xlsx", null, null)) {
+            assertEquals(List.of(List.of("東京")), rows(t));
+        }
     }
 
     @Test
