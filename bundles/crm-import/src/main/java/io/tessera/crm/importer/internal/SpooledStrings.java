@@ -28,7 +28,7 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * A workbook's shared strings (the texts its cells point to), spooled to a file beside it. POI's
+ * A workbook's shared strings (the texts its cells point to), spooled to a temporary file. POI's
  * {@code ReadOnlySharedStringsTable} keeps them all in the heap: for a sheet of 1,000,000 contacts, 2.7 million strings,
  * 390 MB, 24–50 s to load, and once for each pass over the file. Here only their offsets stay in memory (4 bytes a
  * string), a cell's text is read from the mapped file when the sheet asks for it, and one spool serves every pass.
@@ -50,10 +50,12 @@ final class SpooledStrings extends DefaultHandler implements SharedStrings, Clos
         this.file = file;
     }
 
-    /** Spools the package's shared strings (none when it has no such part) into a new file in {@code dir}. */
-    static SpooledStrings of(OPCPackage pkg, Path dir)
-            throws IOException, SAXException, ParserConfigurationException {
-        SpooledStrings strings = new SpooledStrings(Files.createTempFile(dir, "shared-strings", ".spool"));
+    /**
+     * Spools the package's shared strings (none when it has no such part) into a new temporary file: the server's
+     * temporary directory, not the file's own, which the console may name anywhere.
+     */
+    static SpooledStrings of(OPCPackage pkg) throws IOException, SAXException, ParserConfigurationException {
+        SpooledStrings strings = new SpooledStrings(Files.createTempFile("shared-strings", ".spool"));
         try {
             List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
             try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(strings.file), 1 << 16)) {

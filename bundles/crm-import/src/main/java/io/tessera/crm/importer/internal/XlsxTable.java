@@ -88,7 +88,7 @@ final class XlsxTable implements Table {
 
     private synchronized SharedStrings strings(OPCPackage pkg) throws Exception {
         if (strings == null) {
-            strings = SpooledStrings.of(pkg, file.toAbsolutePath().getParent());
+            strings = SpooledStrings.of(pkg);
         }
         return strings;
     }
