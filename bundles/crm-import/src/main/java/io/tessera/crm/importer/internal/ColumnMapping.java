@@ -23,7 +23,8 @@ final class ColumnMapping {
             "phones", "emails", "company", "birthday", "notes", "tags", "source", "owner", "dealTitle", "dealAmount",
             "dealCurrency", "dealStage", "taskTitle", "taskDue");
     static final Set<String> COMPANY_FIELDS = Set.of("name", "legalName", "taxId", "industry", "website", "phones",
-            "emails", "tags", "owner", "dealTitle", "dealAmount", "dealCurrency", "dealStage", "taskTitle", "taskDue");
+            "emails", "tags", "owner", "street", "city", "region", "postalCode", "country", "dealTitle",
+            "dealAmount", "dealCurrency", "dealStage", "taskTitle", "taskDue");
 
     /** Normalised header -> field, for contacts and for companies (where "name" is the company name). */
     private static final Map<String, String> CONTACT_SYNONYMS = new HashMap<>();
@@ -69,6 +70,15 @@ final class ColumnMapping {
         company("legalName", "legal name", "full legal name", "полное наименование", "юридическое название",
                 "юр название", "hüquqi ad");
         company("taxId", "tax id", "taxid", "inn", "vat", "vat number", "tin", "инн", "унп", "бин", "voen", "vöen");
+        // a company's address: one column for the whole of it ("Адрес") goes to the street; an export's address.*
+        company("street", "address", "street", "street address", "address street", "адрес", "юридический адрес",
+                "фактический адрес", "почтовый адрес", "адрес компании", "улица", "ünvan", "hüquqi ünvan", "küçə");
+        company("city", "city", "town", "address city", "город", "населенный пункт", "şəhər", "seher");
+        company("region", "region", "state", "province", "address region", "регион", "область", "край",
+                "субъект рф", "rayon", "region/rayon");
+        company("postalCode", "postal code", "postcode", "zip", "zip code", "address postalcode", "индекс",
+                "почтовый индекс", "poçt indeksi", "poct indeksi");
+        company("country", "country", "address country", "страна", "ölkə", "olke");
         company("industry", "industry", "sector", "отрасль", "сфера", "сфера деятельности", "sahə", "sahe");
         company("website", "website", "web site", "site", "url", "web", "www", "сайт", "веб-сайт", "вебсайт",
                 "sayt", "veb sayt", "internet saytı");

@@ -54,6 +54,11 @@ final class Draft {
     String taxId;
     String industry;
     String website;
+    String street;
+    String city;
+    String region;
+    String postalCode;
+    String country;
     String domain;
     // both
     String notes;
@@ -128,6 +133,11 @@ final class Draft {
                 case "name" -> d.name = d.limit(column, text, 200);
                 case "legalName" -> d.legalName = d.limit(column, text, 300);
                 case "industry" -> d.industry = d.limit(column, text, 100);
+                case "street" -> d.street = d.limit(column, text, 200);
+                case "city" -> d.city = d.limit(column, text, 100);
+                case "region" -> d.region = d.limit(column, text, 100);
+                case "postalCode" -> d.postalCode = d.limit(column, text, 20);
+                case "country" -> d.country = d.limit(column, text, 100);
                 case "source" -> d.source = d.limit(column, text, 100);
                 case "owner" -> d.owner = d.limit(column, text, 100);
                 case "notes" -> d.notes = d.limit(column, raw.strip(), 10000);

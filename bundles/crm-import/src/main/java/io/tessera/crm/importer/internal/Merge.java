@@ -1,5 +1,6 @@
 package io.tessera.crm.importer.internal;
 
+import io.tessera.crm.api.contacts.Address;
 import io.tessera.crm.api.contacts.CompanyDto;
 import io.tessera.crm.api.contacts.CompanyInput;
 import io.tessera.crm.api.contacts.ContactDto;
@@ -35,7 +36,8 @@ final class Merge {
 
     static CompanyInput newCompany(Draft d) {
         return new CompanyInput(d.name, d.legalName, d.taxId, d.industry, d.website, List.copyOf(d.phones),
-                List.copyOf(d.emails), null, Set.copyOf(d.tags), new LinkedHashMap<>(d.customFields), d.owner);
+                List.copyOf(d.emails), address(null, d, new ArrayList<>(), new boolean[1]), Set.copyOf(d.tags),
+                new LinkedHashMap<>(d.customFields), d.owner);
     }
 
     static ContactInput input(ContactDto c) {
@@ -93,9 +95,21 @@ final class Merge {
         Set<String> tags = new LinkedHashSet<>(c.tags());
         changed[0] |= tags.addAll(d.tags);
         Map<String, Object> custom = custom(c.customFields(), d.customFields, conflicts, changed);
+        Address address = address(c.address(), d, conflicts, changed);
         CompanyInput in = changed[0] ? new CompanyInput(name, legalName, taxId, industry, website, phoneList, emails,
-                c.address(), tags, custom, c.owner()) : null;
+                address, tags, custom, c.owner()) : null;
         return new Result<>(in, conflicts);
+    }
+
+    /** The stored address with the parts it lacks taken from the row; a part it has and the row differs on conflicts. */
+    private static Address address(Address stored, Draft d, List<String> conflicts, boolean[] changed) {
+        Address a = stored == null ? new Address(null, null, null, null, null) : stored;
+        Address merged = new Address(scalar("address.street", a.street(), d.street, conflicts, changed),
+                scalar("address.city", a.city(), d.city, conflicts, changed),
+                scalar("address.region", a.region(), d.region, conflicts, changed),
+                scalar("address.postalCode", a.postalCode(), d.postalCode, conflicts, changed),
+                scalar("address.country", a.country(), d.country, conflicts, changed));
+        return merged.equals(new Address(null, null, null, null, null)) ? null : merged;
     }
 
     private static <T> T scalar(String field, T stored, T incoming, List<String> conflicts, boolean[] changed) {

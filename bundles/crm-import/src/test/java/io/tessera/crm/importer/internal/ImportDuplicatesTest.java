@@ -6,6 +6,7 @@ import static org.junit.Assert.fail;
 
 import io.tessera.crm.api.ConflictException;
 import io.tessera.crm.api.Paging;
+import io.tessera.crm.api.contacts.Address;
 import io.tessera.crm.api.contacts.CompanyDto;
 import io.tessera.crm.api.contacts.CompanyInput;
 import io.tessera.crm.api.contacts.ContactDto;
@@ -222,6 +223,26 @@ public class ImportDuplicatesTest extends ImportServiceFixture {
         CompanyDto acme = companies.get(ADMIN, rows.get(0).recordId());
         assertEquals(List.of("+74951234567", "+74957654321"), acme.phones());
         assertEquals("acme.ru", acme.domain());
+    }
+
+    @Test
+    public void companyAddressesImportAndAStoredPartIsKeptWithTheConflictReported() {
+        ImportOptions companiesFile = new ImportOptions(Entity.COMPANIES, null, null, null, null, null, null);
+        ImportDto first = run("1c.csv", ("Наименование;ИНН;Юридический адрес;Город;Индекс;Страна\n"
+                + "Ромашка;7701234567;ул. Ленина, 1;Москва;101000;Россия\n").getBytes(StandardCharsets.UTF_8),
+                companiesFile);
+        assertEquals(first.toString(), 1, first.created());
+        long id = report(first.id()).get(0).recordId();
+        assertEquals(new Address("ул. Ленина, 1", "Москва", null, "101000", "Россия"),
+                companies.get(ADMIN, id).address());
+
+        ImportDto second = run("moved.csv", ("Наименование;ИНН;Город;Регион\n"
+                + "Ромашка;7701234567;Санкт-Петербург;Ленинградская область\n").getBytes(StandardCharsets.UTF_8),
+                companiesFile);
+        assertEquals(second.toString(), 1, second.updated());
+        assertEquals(List.of("address.city: Москва -> Санкт-Петербург"), report(second.id()).get(0).conflicts());
+        assertEquals(new Address("ул. Ленина, 1", "Москва", "Ленинградская область", "101000", "Россия"),
+                companies.get(ADMIN, id).address());
     }
 
     /** Rows {@code from} to {@code to} (exclusive) of people at Acme unlike anyone else: first and last name + i. */

@@ -32,6 +32,12 @@ public class MappingAndNormalisationTest {
                 Map.of("Код", "customFields.code", "ИНН", "ignore"));
         assertEquals(Arrays.asList("name", null, "website", "taxId", "customFields.code", null), r.fields());
         assertEquals(List.of("Примечание"), r.unmapped());
+        // an export's address columns, and a contact file's "Город", which a contact has no field for
+        assertEquals(List.of("street", "city", "region", "postalCode", "country"), ColumnMapping.map(
+                Entity.COMPANIES, List.of("address.street", "address.city", "address.region", "address.postalCode",
+                        "address.country"), Map.of()).fields());
+        assertEquals(Arrays.asList((String) null), ColumnMapping.map(Entity.CONTACTS, List.of("Город"), Map.of())
+                .fields());
     }
 
     @Test
