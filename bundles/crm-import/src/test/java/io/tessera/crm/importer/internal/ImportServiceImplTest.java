@@ -204,6 +204,35 @@ public class ImportServiceImplTest extends ImportServiceFixture {
         assertEquals(Map.of("Петров", "admin", "Орлова", "ivan", "Зайцев", "admin"), owners);
     }
 
+    /** An export read back by the import, CSV and XLSX: every column is understood, so nothing differs. */
+    @Test
+    public void reImportingAnUnchangedExportChangesNothing() {
+        CompanyDto romashka = companies.create(ADMIN, new io.tessera.crm.api.contacts.CompanyInput("Ромашка",
+                "ООО «Ромашка»", "7701234567", "Retail", "https://romashka.ru", List.of("+74951234567"),
+                List.of("info@romashka.ru"), new io.tessera.crm.api.contacts.Address("ул. Ленина, 1", "Москва",
+                "Московская область", "101000", "Россия"), Set.of("vip"), Map.of("segment", "A"), "ivan"));
+        contacts.create(ADMIN, new io.tessera.crm.api.contacts.ContactInput("Иван", "Петров", "Директор",
+                List.of("+79123456789", "+74951234568"), List.of("ivan@romashka.ru"),
+                java.time.LocalDate.of(1990, 3, 15), "line 1\nline 2; «quoted»", Set.of("vip", "опт"),
+                Map.of("size", 42L, "vip", true), "ivan", "выставка", List.of(romashka.id())));
+        ExportServiceImpl export = new ExportServiceImpl(companies, contacts, new ExportFakes.Deals(),
+                new ExportFakes.Events());
+        for (io.tessera.crm.api.imports.ExportFormat format : io.tessera.crm.api.imports.ExportFormat.values()) {
+            String name = "export." + format.name().toLowerCase(java.util.Locale.ROOT);
+            ByteArrayOutputStream people = new ByteArrayOutputStream();
+            export.exportContacts(ADMIN, RecordQuery.all(), format, people);
+            ImportDto contactsBack = run(name, people.toByteArray(), null);
+            assertEquals(contactsBack.toString(), 1, contactsBack.skipped());
+            assertEquals(List.of(), report(contactsBack.id()).get(0).conflicts());
+            ByteArrayOutputStream firms = new ByteArrayOutputStream();
+            export.exportCompanies(ADMIN, RecordQuery.all(), format, firms);
+            ImportDto companiesBack = run(name, firms.toByteArray(), new ImportOptions(
+                    ImportOptions.Entity.COMPANIES, null, null, null, null, null, null));
+            assertEquals(companiesBack.toString(), 1, companiesBack.skipped());
+            assertEquals(List.of(), report(companiesBack.id()).get(0).conflicts());
+        }
+    }
+
     @Test
     public void aHeaderThatNamesNoFieldFailsTheImportAndSaysSo() {
         ImportDto job = run("numbers.csv", "Код;Сумма долга\n1;500\n2;700\n".getBytes(StandardCharsets.UTF_8),
