@@ -276,7 +276,8 @@ final class Draft {
             return;
         }
         if (NO_YEAR.matcher(text).matches()) {
-            reject(column, "has no year (map the column to a custom field to keep such dates as text)");
+            // a contact is not refused for it: a Google export has many such birthdays
+            reportNote("birthday " + text + " has no year: not kept (map the column to a custom field to keep it)");
             return;
         }
         LocalDate today = LocalDate.now();
