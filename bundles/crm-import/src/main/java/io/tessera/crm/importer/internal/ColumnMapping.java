@@ -42,8 +42,7 @@ final class ColumnMapping {
                 "рабочий прямой телефон", "телефон для рассылок");
         both("emails", "рабочий email", "личный email", "частный email", "другой email", "email для рассылок",
                 "рабочая почта", "личная почта");
-        both("emails", "email", "e-mail", "emails", "e-mail address", "email address", "mail", "почта",
-                "email value",
+        both("emails", "email", "e-mail", "emails", "e-mail address", "email address", "email value", "mail", "почта",
                 "электронная почта", "эл почта", "эл. почта", "e-почта", "емейл", "имейл", "elektron poçt",
                 "elektron poct", "e-poçt", "poçt");
         both("tags", "tags", "tag", "labels", "categories", "теги", "тег", "метки", "ярлыки", "категории", "teqlər",
@@ -75,7 +74,7 @@ final class ColumnMapping {
                 "фактический адрес", "почтовый адрес", "адрес компании", "улица", "ünvan", "hüquqi ünvan", "küçə");
         company("city", "city", "town", "address city", "город", "населенный пункт", "şəhər", "seher");
         company("region", "region", "state", "province", "address region", "регион", "область", "край",
-                "субъект рф", "rayon", "region/rayon");
+                "субъект рф", "rayon");
         company("postalCode", "postal code", "postcode", "zip", "zip code", "address postalcode", "индекс",
                 "почтовый индекс", "poçt indeksi", "poct indeksi");
         company("country", "country", "address country", "страна", "ölkə", "olke");

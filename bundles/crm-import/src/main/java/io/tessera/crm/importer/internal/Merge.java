@@ -101,7 +101,7 @@ final class Merge {
         return new Result<>(in, conflicts);
     }
 
-    /** The stored address with the parts it lacks taken from the row; a part it has and the row differs on conflicts. */
+    /** The stored address with the parts it lacks taken from the row; a stored part the row differs on conflicts. */
     private static Address address(Address stored, Draft d, List<String> conflicts, boolean[] changed) {
         Address a = stored == null ? new Address(null, null, null, null, null) : stored;
         Address merged = new Address(scalar("address.street", a.street(), d.street, conflicts, changed),

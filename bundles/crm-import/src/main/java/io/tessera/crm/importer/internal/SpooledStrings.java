@@ -29,9 +29,10 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * A workbook's shared strings (the texts its cells point to), spooled to a temporary file. POI's
- * {@code ReadOnlySharedStringsTable} keeps them all in the heap: for a sheet of 1,000,000 contacts, 2.7 million strings,
- * 390 MB, 24–50 s to load, and once for each pass over the file. Here only their offsets stay in memory (4 bytes a
- * string), a cell's text is read from the mapped file when the sheet asks for it, and one spool serves every pass.
+ * {@code ReadOnlySharedStringsTable} keeps them all in the heap: for a sheet of 1,000,000 contacts, 2.7 million
+ * strings, 390 MB, 24–50 s to load, and once for each pass over the file. Here only their offsets stay in memory (4
+ * bytes a string), a cell's text is read from the mapped file when the sheet asks for it, and one spool serves every
+ * pass.
  * Phonetic runs ({@code rPh}) are left out, as POI leaves them out by default.
  */
 final class SpooledStrings extends DefaultHandler implements SharedStrings, Closeable {
