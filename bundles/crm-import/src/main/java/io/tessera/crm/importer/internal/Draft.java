@@ -25,7 +25,10 @@ final class Draft {
     static final Pattern INNER_SPACE = Pattern.compile("[\\s\\u00A0]{2,}|[\\t\\n\\x0B\\f\\r\\u00A0]");
     /** Between the values of a cell; Google Contacts' export joins them with " ::: ". */
     private static final Pattern SPLIT = Pattern.compile("[,;\\n]+|:::");
-    private static final Pattern PHONE_SPLIT = Pattern.compile("[,;\\n]+|\\s{2,}|:::");
+    private static final Pattern PHONE_SPLIT = Pattern.compile("[,;/\\n]+|\\s{2,}|:::");
+    /** A mail program's name before an address, in quotes, and the name and brackets around one. */
+    private static final Pattern QUOTED_NAME = Pattern.compile("\"[^\"]*\"");
+    private static final Pattern NAMED_ADDRESS = Pattern.compile("[^,;\\n<>]*<([^<>]*)>");
     /** Outlook's export writes a birthday nobody entered as "0/0/00". */
     private static final Pattern NO_DATE = Pattern.compile("[0./-]+");
     /** Google Contacts' export of a birthday entered without its year. */
@@ -326,6 +329,10 @@ final class Draft {
     }
 
     private void emails(String column, String raw) {
+        if (raw.indexOf('<') >= 0) {
+            // "Иван Петров <ivan@example.ru>", "\"Petrov, Ivan\" <ivan@example.ru>": the address without its name
+            raw = NAMED_ADDRESS.matcher(QUOTED_NAME.matcher(raw).replaceAll("")).replaceAll("$1");
+        }
         for (String part : SPLIT.split(raw)) {
             String e = part.strip().toLowerCase(Locale.ROOT);
             if (e.startsWith("mailto:")) {

@@ -67,6 +67,18 @@ public class MappingAndNormalisationTest {
         assertEquals(new PhoneNormalizer.Phone("+74951234567", null), ru.parse("+7 (495) 123-45-67"));
     }
 
+    /** As mail programs and hand-kept lists write them. */
+    @Test
+    public void addressesWithANameAndPhonesSeparatedBySlashes() {
+        Draft d = Draft.parse(Entity.CONTACTS, List.of("Имя", "E-mail", "Телефон"),
+                List.of("firstName", "emails", "phones"), List.of("Иван",
+                        "Иван Петров <Ivan@Example.ru>; \"Petrov, Ivan\" <ivan.petrov@work.ru>",
+                        "8-912-345-67-89 / 8 (912) 345-67-80"), new PhoneNormalizer("RU"));
+        assertNull(d.problem);
+        assertEquals(List.of("ivan@example.ru", "ivan.petrov@work.ru"), d.emails);
+        assertEquals(List.of("+79123456789", "+79123456780"), d.phones);
+    }
+
     @Test
     public void anExtensionIsNotKeptAndTheRowSaysSo() {
         Draft d = Draft.parse(Entity.CONTACTS, List.of("Имя", "Телефон"), List.of("firstName", "phones"),
