@@ -38,7 +38,7 @@ final class Draft {
      * cells), Russian, European, then Russian and US with two-digit years (from {@link #FIRST_TWO_DIGIT_YEAR} on),
      * which these formats read as 2000–2099.
      */
-    static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss]"), DateTimeFormatter.ofPattern("d.M.uuuu"),
             DateTimeFormatter.ofPattern("d/M/uuuu"), DateTimeFormatter.ofPattern("d.M.uu"),
             DateTimeFormatter.ofPattern("M/d/uu"));
@@ -283,25 +283,31 @@ final class Draft {
             reportNote("birthday " + text + " has no year: not kept (map the column to a custom field to keep it)");
             return;
         }
-        LocalDate today = LocalDate.now();
-        for (int i = 0; i < DATES.size(); i++) {
-            LocalDate date;
-            try {
-                date = LocalDate.parse(text, DATES.get(i));
-            } catch (DateTimeParseException e) {
-                continue;
-            }
-            if (i >= FIRST_TWO_DIGIT_YEAR && date.isAfter(today)) {
-                date = date.minusYears(100); // born 15.03.90 is 1990
-            }
-            if (date.isAfter(today)) {
-                reject(column, "is in the future");
-                return;
-            }
+        LocalDate date = date(text, true);
+        if (date == null) {
+            reject(column, "is not a date (use YYYY-MM-DD or DD.MM.YYYY)");
+        } else if (date.isAfter(LocalDate.now())) {
+            reject(column, "is in the future");
+        } else {
             birthday = date;
-            return;
         }
-        reject(column, "is not a date (use YYYY-MM-DD or DD.MM.YYYY)");
+    }
+
+    /**
+     * The date a cell gives in one of {@link #DATES}, or null. A two-digit year is 2000–2099; with {@code past} it is
+     * the last century's when this one's would be in the future (a birthday written 15.03.90 is in 1990).
+     */
+    static LocalDate date(String text, boolean past) {
+        for (int i = 0; i < DATES.size(); i++) {
+            try {
+                LocalDate date = LocalDate.parse(text, DATES.get(i));
+                return past && i >= FIRST_TWO_DIGIT_YEAR && date.isAfter(LocalDate.now()) ? date.minusYears(100)
+                        : date;
+            } catch (DateTimeParseException e) {
+                // next format
+            }
+        }
+        return null;
     }
 
     private void phones(String column, String raw, PhoneNormalizer normalizer) {

@@ -2,8 +2,6 @@ package io.tessera.crm.importer.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -76,7 +74,7 @@ final class FollowUp {
             }
             case "taskTitle" -> taskTitle = limited(text, 200, column, reject);
             case "taskDue" -> {
-                taskDue = date(text);
+                taskDue = Draft.date(text.strip(), false);
                 if (taskDue == null) {
                     reject.accept(column, "is not a date (use YYYY-MM-DD or DD.MM.YYYY)");
                 }
@@ -137,14 +135,4 @@ final class FollowUp {
         return s.matches("[0-9]+|[1-9][0-9]{0,2}([.,][0-9]{3})+") ? s.replace(".", "").replace(",", "") : null;
     }
 
-    static LocalDate date(String text) {
-        for (DateTimeFormatter f : Draft.DATES) {
-            try {
-                return LocalDate.parse(text.strip(), f);
-            } catch (DateTimeParseException e) {
-                // next format
-            }
-        }
-        return null;
-    }
 }
