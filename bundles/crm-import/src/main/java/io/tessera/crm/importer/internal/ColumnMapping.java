@@ -182,16 +182,17 @@ final class ColumnMapping {
         List<String> unmapped = new ArrayList<>();
         for (String raw : header) {
             String h = raw == null ? "" : raw.strip().replace("\ufeff", "");
-            String field = explicitByKey.get(key(h));
+            String key = key(h);
+            String field = explicitByKey.get(key);
             if (field == null) {
                 String lower = h.toLowerCase(Locale.ROOT);
                 if (lower.startsWith("custom:") && h.length() > 7) {
                     field = CUSTOM + h.substring(7).strip();
                 } else {
-                    field = synonyms.get(key(h));
+                    field = synonyms.get(key);
                 }
                 if (field == null) {
-                    field = numbered(synonyms, key(h));
+                    field = numbered(synonyms, key);
                 }
             }
             if (field == null) {

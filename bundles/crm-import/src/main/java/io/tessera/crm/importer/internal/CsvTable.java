@@ -165,10 +165,6 @@ final class CsvTable implements Table {
         }
     }
 
-    static char detectDelimiter(String line) {
-        return detectDelimiter(List.of(line));
-    }
-
     /**
      * The most frequent delimiter outside quotes in the first of the lines that has one (a title above the header
      * may have none); ',' when none has.

@@ -21,6 +21,7 @@ import java.util.Set;
  * conflict ("position: CEO -> CTO"). Also the DTO -> input conversions (the before-image of a record is its input).
  */
 final class Merge {
+    private static final Address NO_ADDRESS = new Address(null, null, null, null, null);
     private Merge() {
     }
 
@@ -36,8 +37,8 @@ final class Merge {
 
     static CompanyInput newCompany(Draft d) {
         return new CompanyInput(d.name, d.legalName, d.taxId, d.industry, d.website, List.copyOf(d.phones),
-                List.copyOf(d.emails), address(null, d, new ArrayList<>(), new boolean[1]), Set.copyOf(d.tags),
-                new LinkedHashMap<>(d.customFields), d.owner);
+                List.copyOf(d.emails), orNull(new Address(d.street, d.city, d.region, d.postalCode, d.country)),
+                Set.copyOf(d.tags), new LinkedHashMap<>(d.customFields), d.owner);
     }
 
     static ContactInput input(ContactDto c) {
@@ -103,13 +104,17 @@ final class Merge {
 
     /** The stored address with the parts it lacks taken from the row; a stored part the row differs on conflicts. */
     private static Address address(Address stored, Draft d, List<String> conflicts, boolean[] changed) {
-        Address a = stored == null ? new Address(null, null, null, null, null) : stored;
-        Address merged = new Address(scalar("address.street", a.street(), d.street, conflicts, changed),
+        Address a = stored == null ? NO_ADDRESS : stored;
+        return orNull(new Address(scalar("address.street", a.street(), d.street, conflicts, changed),
                 scalar("address.city", a.city(), d.city, conflicts, changed),
                 scalar("address.region", a.region(), d.region, conflicts, changed),
                 scalar("address.postalCode", a.postalCode(), d.postalCode, conflicts, changed),
-                scalar("address.country", a.country(), d.country, conflicts, changed));
-        return merged.equals(new Address(null, null, null, null, null)) ? null : merged;
+                scalar("address.country", a.country(), d.country, conflicts, changed)));
+    }
+
+    /** An address without any part is none. */
+    private static Address orNull(Address address) {
+        return address.equals(NO_ADDRESS) ? null : address;
     }
 
     private static <T> T scalar(String field, T stored, T incoming, List<String> conflicts, boolean[] changed) {

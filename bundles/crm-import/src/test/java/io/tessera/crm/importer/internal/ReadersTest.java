@@ -135,9 +135,9 @@ public class ReadersTest {
 
     @Test
     public void delimiterDetection() {
-        assertEquals(';', CsvTable.detectDelimiter("a;b;\"c,d,e\""));
-        assertEquals(',', CsvTable.detectDelimiter("single"));
-        assertEquals('|', CsvTable.detectDelimiter("a|b|c,d"));
+        assertEquals(';', CsvTable.detectDelimiter(List.of("a;b;\"c,d,e\"")));
+        assertEquals(',', CsvTable.detectDelimiter(List.of("single")));
+        assertEquals('|', CsvTable.detectDelimiter(List.of("a|b|c,d")));
     }
 
     @Test
