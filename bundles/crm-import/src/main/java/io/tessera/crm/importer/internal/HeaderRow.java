@@ -14,6 +14,7 @@ final class HeaderRow implements Table {
     private final Table table;
     private final ToIntFunction<List<String>> fieldsNamed;
     private long headerAt = -1;
+    private int headerFields;
 
     HeaderRow(Table table, ToIntFunction<List<String>> fieldsNamed) {
         this.table = table;
@@ -39,8 +40,15 @@ final class HeaderRow implements Table {
                 return i + 1 < SEARCHED;
             });
             headerAt = best[0];
+            headerFields = (int) best[1];
         }
         return headerAt;
+    }
+
+    /** How many columns of the header name a field (0 when no row of those searched names one). */
+    int headerFields() throws Exception {
+        headerAt();
+        return headerFields;
     }
 
     @Override

@@ -88,7 +88,7 @@ final class ImportRun implements Runnable {
         try {
             save();
             boolean complete = false;
-            try (Table table = new HeaderRow(Table.open(file, job.fileName, options.encoding(),
+            try (HeaderRow table = new HeaderRow(Table.open(file, job.fileName, options.encoding(),
                     options.delimiter()), cells -> ColumnMapping.map(entity, cells, options.mapping()).named())) {
                 job.encoding = table.encoding();
                 job.delimiter = table.delimiter();
@@ -100,7 +100,7 @@ final class ImportRun implements Runnable {
                     count[0] = i;
                     return !stopping();
                 });
-                if (header != null && ColumnMapping.map(entity, header, options.mapping()).named() == 0) {
+                if (header != null && table.headerFields() == 0) {
                     throw new IllegalArgumentException(ColumnMapping.noFieldNamed(entity, header));
                 }
                 if (!stopping()) {
