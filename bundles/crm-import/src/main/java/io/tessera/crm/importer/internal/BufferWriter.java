@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -118,7 +119,8 @@ final class BufferWriter {
         records.contacts.values().forEach(c -> linked.addAll(c.companyIds()));
         newCompanies.create(caller, batch, linked);
         for (ParsedRow p : decided) {
-            p.row().createdCompanyId = newCompanies.real(p.row().createdCompanyId);
+            p.row().createdCompanies(p.row().createdCompanies().stream().map(newCompanies::real)
+                    .filter(Objects::nonNull).toList());
             p.draft().linkedCompanyId = newCompanies.real(p.draft().linkedCompanyId);
         }
         for (Map<Long, Write> writes : List.of(records.creates, records.updates)) {
@@ -155,16 +157,19 @@ final class BufferWriter {
     }
 
     /**
-     * A company created for a row whose contact then failed is archived again: no half-written row. One not created
-     * yet is created only if another contact of the buffer links to it ({@link NewCompanies}), and stays the row's.
+     * The companies created for a row whose contact then failed are archived again: no half-written row. One not
+     * created yet is created only if another contact of the buffer links to it ({@link NewCompanies}), and stays the
+     * row's.
      */
     void undoCompany(ImportRowEntity r) {
-        if (r.createdCompanyId != null && r.createdCompanyId < 0 && !dryRun) {
-            return;
+        List<Long> pending = new ArrayList<>();
+        for (Long id : r.createdCompanies()) {
+            if (!dryRun && id < 0) {
+                pending.add(id);
+            } else if (!dryRun) {
+                companies.archive(caller, id);
+            }
         }
-        if (r.createdCompanyId != null && !dryRun) {
-            companies.archive(caller, r.createdCompanyId);
-        }
-        r.createdCompanyId = null;
+        r.createdCompanies(pending);
     }
 }

@@ -20,8 +20,8 @@ final class ColumnMapping {
     static final String IGNORE = "ignore";
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     static final Set<String> CONTACT_FIELDS = Set.of("firstName", "lastName", "middleName", "fullName", "position",
-            "phones", "emails", "company", "birthday", "notes", "tags", "source", "owner", "dealTitle", "dealAmount",
-            "dealCurrency", "dealStage", "taskTitle", "taskDue");
+            "phones", "emails", "company", "companies", "birthday", "notes", "tags", "source", "owner", "dealTitle",
+            "dealAmount", "dealCurrency", "dealStage", "taskTitle", "taskDue");
     static final Set<String> COMPANY_FIELDS = Set.of("name", "legalName", "taxId", "industry", "website", "phones",
             "emails", "tags", "owner", "street", "city", "region", "postalCode", "country", "dealTitle",
             "dealAmount", "dealCurrency", "dealStage", "taskTitle", "taskDue");
@@ -60,6 +60,9 @@ final class ColumnMapping {
         contact("company", "company", "company name", "organization", "organisation", "account", "компания",
                 "организация", "контрагент", "название компании", "şirkət", "sirket", "şirkət adı", "təşkilat",
                 "organization name", "organization 1 - name");
+        // several companies in one cell, separated by ';' or line breaks (the contacts export's "companies")
+        contact("companies", "companies", "organizations", "organisations", "accounts", "компании", "организации",
+                "şirkətlər", "sirketler");
         contact("birthday", "birthday", "birth date", "date of birth", "dob", "день рождения", "дата рождения",
                 "doğum tarixi", "dogum tarixi", "ad günü");
         contact("source", "source", "lead source", "источник", "канал", "mənbə", "menbe");

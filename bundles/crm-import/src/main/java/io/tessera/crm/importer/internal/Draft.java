@@ -26,6 +26,10 @@ final class Draft {
     /** Between the values of a cell; Google Contacts' export joins them with " ::: ". */
     private static final Pattern SPLIT = Pattern.compile("[,;\\n]+|:::");
     private static final Pattern PHONE_SPLIT = Pattern.compile("[,;/\\n]+|\\s{2,}|:::");
+    /** Between company names, which may hold commas ("Smith, Jones & Co"); the export joins them with "; ". */
+    private static final Pattern COMPANY_SPLIT = Pattern.compile("[;\\n]+");
+    /** The most companies one row may name; {@link ImportRowEntity} keeps the ones created for it in 2,000 chars. */
+    static final int MAX_COMPANIES = 100;
     /** A mail program's name before an address, in quotes, and the name and brackets around one. */
     private static final Pattern QUOTED_NAME = Pattern.compile("\"[^\"]*\"");
     private static final Pattern NAMED_ADDRESS = Pattern.compile("[^,;\\n<>]*<([^<>]*)>");
@@ -48,7 +52,10 @@ final class Draft {
     String firstName;
     String lastName;
     String position;
+    /** The first company the row names: the one its deal goes to and its name is compared within. */
     String company;
+    /** Every company the row names, the first one first, each once (ignoring case). */
+    List<String> companies = List.of();
     LocalDate birthday;
     String source;
     // company fields
@@ -132,7 +139,8 @@ final class Draft {
                 case "middleName" -> middleName = text;
                 case "fullName" -> d.fullName(column, text);
                 case "position" -> d.position = d.limit(column, text, 200);
-                case "company" -> d.company = d.limit(column, text, 200);
+                case "company" -> d.company(column, text);
+                case "companies" -> d.companies(column, raw);
                 case "name" -> d.name = d.limit(column, text, 200);
                 case "legalName" -> d.legalName = d.limit(column, text, 300);
                 case "industry" -> d.industry = d.limit(column, text, 100);
@@ -358,6 +366,31 @@ final class Draft {
         if (emails.size() > 20) {
             reject(column, "more than 20 e-mail addresses");
         }
+    }
+
+    private void companies(String column, String raw) {
+        for (String part : COMPANY_SPLIT.split(raw)) {
+            String name = clean(part);
+            if (name != null) {
+                company(column, name);
+            }
+        }
+    }
+
+    private void company(String column, String text) {
+        String name = limit(column, text, 200);
+        if (name == null || companies.stream().anyMatch(name::equalsIgnoreCase)) {
+            return;
+        }
+        if (companies.size() == MAX_COMPANIES) {
+            reject(column, "names more than " + MAX_COMPANIES + " companies");
+            return;
+        }
+        if (companies.isEmpty()) {
+            companies = new ArrayList<>(2);
+            company = name;
+        }
+        companies.add(name);
     }
 
     private void tags(String column, String raw) {

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -28,8 +29,8 @@ final class ExportColumns {
             "domain", "phones", "emails", "address.street", "address.city", "address.region", "address.postalCode",
             "address.country", "tags", "owner", "archived", "createdAt", "updatedAt");
     static final List<String> CONTACT = List.of("id", "version", "firstName", "lastName", "position", "phones",
-            "emails", "birthday", "notes", "tags", "owner", "source", "companyIds", "archived", "createdAt",
-            "updatedAt");
+            "emails", "birthday", "notes", "tags", "owner", "source", "companyIds", "companies", "archived",
+            "createdAt", "updatedAt");
     static final List<String> DEAL = List.of("id", "version", "title", "pipelineId", "stageId", "status", "amount",
             "currency", "expectedCloseDate", "owner", "companyId", "contactIds", "source", "lossReason",
             "lossComment", "closedAt", "stageHistory", "archived", "createdAt", "updatedAt");
@@ -45,10 +46,15 @@ final class ExportColumns {
                 sortedJoin(c.tags()), c.owner(), c.archived(), iso(c.createdAt()), iso(c.updatedAt()));
     }
 
-    static List<Object> contact(ContactDto c) {
+    /**
+     * {@code companyNames} names the contact's companies, so that the import, which links a contact to its
+     * companies by name, can link it again on another server.
+     */
+    static List<Object> contact(ContactDto c, Map<Long, String> companyNames) {
+        List<String> names = c.companyIds().stream().map(companyNames::get).filter(Objects::nonNull).toList();
         return cells(c.id(), c.version(), c.firstName(), c.lastName(), c.position(), join(c.phones()),
                 join(c.emails()), iso(c.birthday()), c.notes(), sortedJoin(c.tags()), c.owner(), c.source(),
-                join(c.companyIds()), c.archived(), iso(c.createdAt()), iso(c.updatedAt()));
+                join(c.companyIds()), join(names), c.archived(), iso(c.createdAt()), iso(c.updatedAt()));
     }
 
     static List<Object> deal(DealDto d) {

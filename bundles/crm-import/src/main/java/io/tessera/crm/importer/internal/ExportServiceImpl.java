@@ -8,6 +8,7 @@ import io.tessera.crm.api.Paging;
 import io.tessera.crm.api.ValidationException;
 import io.tessera.crm.api.contacts.CompanyDto;
 import io.tessera.crm.api.contacts.CompanyService;
+import io.tessera.crm.api.contacts.ContactBatchService;
 import io.tessera.crm.api.contacts.ContactDto;
 import io.tessera.crm.api.contacts.ContactService;
 import io.tessera.crm.api.contacts.RecordQuery;
@@ -21,9 +22,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -48,14 +51,17 @@ public class ExportServiceImpl implements ExportService {
 
     private final CompanyService companies;
     private final ContactService contacts;
+    private final ContactBatchService batch;
     private final DealService deals;
     private final EventAdmin events;
 
     @Activate
     public ExportServiceImpl(@Reference CompanyService companies, @Reference ContactService contacts,
-                             @Reference DealService deals, @Reference EventAdmin events) {
+                             @Reference ContactBatchService batch, @Reference DealService deals,
+                             @Reference EventAdmin events) {
         this.companies = companies;
         this.contacts = contacts;
+        this.batch = batch;
         this.deals = deals;
         this.events = events;
     }
@@ -94,12 +100,15 @@ public class ExportServiceImpl implements ExportService {
         RecordQuery f = filter == null ? RecordQuery.all() : filter;
         run(caller, "contacts", "Contacts", describe(f, true), format, out, ExportColumns.CONTACT, true,
                 spool -> {
+                    Map<Long, String> companyNames = new HashMap<>();
                     String cursor = null;
                     do {
                         Page<ContactDto> page = contacts.list(caller, new RecordQuery(f.q(), f.owner(), f.tag(),
                                 f.companyId(), f.archived(), f.sort(), new Paging(PAGE, cursor)));
+                        readNames(caller, page.items(), companyNames);
                         for (ContactDto c : page.items()) {
-                            spool.add(ExportColumns.contact(c), ExportColumns.custom(c.customFields()));
+                            spool.add(ExportColumns.contact(c, companyNames),
+                                    ExportColumns.custom(c.customFields()));
                         }
                         cursor = nextCursor(cursor, page);
                     } while (cursor != null);
@@ -124,6 +133,18 @@ public class ExportServiceImpl implements ExportService {
             } while (cursor != null);
             return null;
         });
+    }
+
+    /** Adds the names of the page's companies not read yet, in one read. */
+    private void readNames(Caller caller, List<ContactDto> page, Map<Long, String> names) {
+        Set<Long> missing = new HashSet<>();
+        for (ContactDto c : page) {
+            c.companyIds().stream().filter(id -> !names.containsKey(id)).forEach(missing::add);
+        }
+        if (!missing.isEmpty()) {
+            missing.forEach(id -> names.put(id, null)); // one the caller cannot see is not asked for again
+            batch.getCompanies(caller, missing).forEach(company -> names.put(company.id(), company.name()));
+        }
     }
 
     private static String nextCursor(String current, Page<?> page) {

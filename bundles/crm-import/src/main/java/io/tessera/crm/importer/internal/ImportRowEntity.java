@@ -1,6 +1,8 @@
 package io.tessera.crm.importer.internal;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
@@ -29,7 +31,11 @@ public class ImportRowEntity {
     @Column(nullable = false, length = 10)
     String outcome;
     Long recordId;
+    /** The first company created for the row; see {@link #createdCompanies()}. */
     Long createdCompanyId;
+    /** The further companies created for it (a row may name several), space-separated. */
+    @Column(length = 2000)
+    String moreCreatedCompanyIds;
     /** The deal and the task created for the row (deal and task columns), for undo. */
     Long dealId;
     Long taskId;
@@ -47,4 +53,31 @@ public class ImportRowEntity {
     /** The row's cells as read, until the report row is written. */
     @Transient
     List<String> cells;
+
+    /** The companies created for the row (archived again by undo), the first one first. */
+    List<Long> createdCompanies() {
+        if (createdCompanyId == null) {
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>(2);
+        ids.add(createdCompanyId);
+        if (moreCreatedCompanyIds != null) {
+            for (String id : moreCreatedCompanyIds.split(" ")) {
+                ids.add(Long.valueOf(id));
+            }
+        }
+        return ids;
+    }
+
+    void createdCompanies(List<Long> ids) {
+        createdCompanyId = ids.isEmpty() ? null : ids.get(0);
+        moreCreatedCompanyIds = ids.size() < 2 ? null
+                : ids.subList(1, ids.size()).stream().map(String::valueOf).collect(Collectors.joining(" "));
+    }
+
+    void addCreatedCompany(long id) {
+        List<Long> ids = new ArrayList<>(createdCompanies());
+        ids.add(id);
+        createdCompanies(ids);
+    }
 }

@@ -51,7 +51,7 @@ final class Merge {
                 c.emails(), c.address(), c.tags(), c.customFields(), c.owner());
     }
 
-    static Result<ContactInput> contact(ContactDto c, Draft d, Long companyId, PhoneNormalizer phones) {
+    static Result<ContactInput> contact(ContactDto c, Draft d, List<Long> linked, PhoneNormalizer phones) {
         List<String> conflicts = new ArrayList<>();
         boolean[] changed = {false};
         String firstName = scalar("firstName", c.firstName(), d.firstName, conflicts, changed);
@@ -66,9 +66,11 @@ final class Merge {
         changed[0] |= tags.addAll(d.tags);
         Map<String, Object> custom = custom(c.customFields(), d.customFields, conflicts, changed);
         List<Long> companyIds = new ArrayList<>(c.companyIds());
-        if (companyId != null && !companyIds.contains(companyId)) {
-            companyIds.add(companyId);
-            changed[0] = true;
+        for (Long companyId : linked) {
+            if (!companyIds.contains(companyId)) {
+                companyIds.add(companyId);
+                changed[0] = true;
+            }
         }
         ContactInput in = changed[0] ? new ContactInput(firstName, lastName, position, phoneList, emails, birthday,
                 notes, tags, custom, c.owner(), source, companyIds) : null;

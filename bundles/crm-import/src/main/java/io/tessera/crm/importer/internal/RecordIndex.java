@@ -92,7 +92,7 @@ final class RecordIndex {
             return;
         }
         put(companies, DuplicateService.RULE_NAME, batch.matchCompanies(caller, DuplicateService.RULE_NAME,
-                values(live, DuplicateService.RULE_NAME, d -> one(d.company))));
+                values(live, DuplicateService.RULE_NAME, d -> d.companies)));
         put(contacts, DuplicateService.RULE_EMAIL, batch.matchContacts(caller, DuplicateService.RULE_EMAIL,
                 values(live, DuplicateService.RULE_EMAIL, d -> d.emails)));
         put(contacts, DuplicateService.RULE_PHONE, batch.matchContacts(caller, DuplicateService.RULE_PHONE,
@@ -125,7 +125,7 @@ final class RecordIndex {
             keysOf(batch, DuplicateService.RULE_DOMAIN, drafts, d -> one(d.domain));
             keysOf(batch, DuplicateService.RULE_NAME, drafts, d -> one(d.name));
         } else {
-            keysOf(batch, DuplicateService.RULE_NAME, drafts, d -> one(d.company));
+            keysOf(batch, DuplicateService.RULE_NAME, drafts, d -> d.companies);
             keysOf(batch, DuplicateService.RULE_EMAIL, drafts, d -> d.emails);
             keysOf(batch, DuplicateService.RULE_PHONE, drafts, d -> d.phones);
             keysOf(batch, DuplicateService.RULE_NAME_IN_COMPANY, drafts, d -> one(d.fullName()));

@@ -14,8 +14,8 @@ import javax.persistence.TypedQuery;
  */
 final class ReportRows {
     private static final String INSERT = "INSERT INTO IMP_ROW (ID, IMPORTID, ROWNO, OUTCOME, RECORDID, "
-            + "CREATEDCOMPANYID, DEALID, TASKID, COLUMNNAME, MESSAGE, CONFLICTS, BEFOREIMAGE, SOURCECELLS) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "CREATEDCOMPANYID, MORECREATEDCOMPANYIDS, DEALID, TASKID, COLUMNNAME, MESSAGE, CONFLICTS, BEFOREIMAGE, "
+            + "SOURCECELLS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private ReportRows() {
     }
@@ -51,8 +51,9 @@ final class ReportRows {
             for (int i = 0; i < rows.size(); i++) {
                 ImportRowEntity r = rows.get(i);
                 r.id = ids[i];
-                insert.add(INSERT, r.id, r.importId, r.rowNo, r.outcome, r.recordId, r.createdCompanyId, r.dealId,
-                        r.taskId, r.columnName, r.message, r.conflicts, r.beforeImage, sourceCells(r));
+                insert.add(INSERT, r.id, r.importId, r.rowNo, r.outcome, r.recordId, r.createdCompanyId,
+                        r.moreCreatedCompanyIds, r.dealId, r.taskId, r.columnName, r.message, r.conflicts,
+                        r.beforeImage, sourceCells(r));
             }
             insert.execute();
         }

@@ -106,9 +106,8 @@ final class RowDecider {
                 outcomes.set(r, Outcome.SKIPPED, null, null, "no existing contact has this e-mail, phone or name");
                 return;
             }
-            Long companyId = company(r, d, notes);
-            d.linkedCompanyId = companyId;
-            ContactInput input = Merge.newContact(d, companyId == null ? List.of() : List.of(companyId));
+            List<Long> companyIds = companies(r, d, notes);
+            ContactInput input = Merge.newContact(d, companyIds);
             long id = records.provisionalId();
             records.contacts.put(id, simulate(id, input));
             records.create(id, p);
@@ -124,9 +123,7 @@ final class RowDecider {
         }
         ContactDto current = records.contacts.containsKey(target) ? records.contacts.get(target)
                 : fetchedContacts.containsKey(target) ? fetchedContacts.get(target) : contacts.get(caller, target);
-        Long companyId = company(r, d, notes);
-        d.linkedCompanyId = companyId;
-        Merge.Result<ContactInput> m = Merge.contact(current, d, companyId, phones);
+        Merge.Result<ContactInput> m = Merge.contact(current, d, companies(r, d, notes), phones);
         if (m.input() == null && !own) {
             undoCompany.accept(r);
             outcomes.set(r, Outcome.SKIPPED, target, null, "contact " + target + " already has these values");
@@ -146,30 +143,40 @@ final class RowDecider {
         r.conflicts = conflicts(m.conflicts());
     }
 
-    /** The company named in the row: found by name, else created (not in update-only mode). */
-    private Long company(ImportRowEntity r, Draft d, List<String> notes) {
-        if (d.company == null) {
-            return null;
+    /** The companies the row names, the first one (its deal's) first; sets {@link Draft#linkedCompanyId}. */
+    private List<Long> companies(ImportRowEntity r, Draft d, List<String> notes) {
+        List<Long> ids = new ArrayList<>(d.companies.size());
+        for (String name : d.companies) {
+            Long id = company(r, name, d.owner, notes);
+            if (id != null && !ids.contains(id)) {
+                ids.add(id);
+            }
         }
-        Long id = index.companyByName(d.company);
+        d.linkedCompanyId = ids.isEmpty() ? null : ids.get(0);
+        return ids;
+    }
+
+    /** A company named in the row: found by name, else created (not in update-only mode). */
+    private Long company(ImportRowEntity r, String name, String owner, List<String> notes) {
+        Long id = index.companyByName(name);
         if (id != null) {
             return id;
         }
         if (options.mode() == Mode.UPDATE_ONLY) {
-            notes.add("company '" + d.company + "' not found, not linked");
+            notes.add("company '" + name + "' not found, not linked");
             return null;
         }
-        CompanyInput input = new CompanyInput(d.company, null, null, null, null, List.of(), List.of(), null, Set.of(),
-                Map.of(), d.owner);
+        CompanyInput input = new CompanyInput(name, null, null, null, null, List.of(), List.of(), null, Set.of(),
+                Map.of(), owner);
         id = records.provisionalId();
         if (options.isDryRun()) {
             records.companies.put(id, simulate(id, input));
         } else {
             records.newCompanies.add(id, input);
         }
-        r.createdCompanyId = id;
-        index.addCompany(id, d.company);
-        notes.add("company '" + d.company + "' created");
+        r.addCreatedCompany(id);
+        index.addCompany(id, name);
+        notes.add("company '" + name + "' created");
         return id;
     }
 

@@ -94,24 +94,22 @@ final class UndoRun implements Runnable {
 
     private void revert(List<ImportRowEntity> rows) {
         List<ImportRowEntity> created = new ArrayList<>();
-        List<ImportRowEntity> withCompany = new ArrayList<>();
+        List<ImportRowEntity> companyRows = new ArrayList<>(); // a row for each company it created
         List<ImportRowEntity> changed = new ArrayList<>();
         followUps.archiveAll(caller, rows).forEach(this::fail);
         for (ImportRowEntity r : rows) {
             if ("CREATED".equals(r.outcome) && r.recordId != null) {
                 created.add(r);
             }
-            if (r.createdCompanyId != null) {
-                withCompany.add(r);
-            }
+            r.createdCompanies().forEach(id -> companyRows.add(r));
             if (r.beforeImage != null) {
                 changed.add(r);
             }
         }
         List<Long> ids = created.stream().map(r -> r.recordId).toList();
         report(created, companiesJob ? batch.archiveCompanies(caller, ids) : batch.archiveContacts(caller, ids));
-        report(withCompany, batch.archiveCompanies(caller,
-                withCompany.stream().map(r -> r.createdCompanyId).toList()));
+        report(companyRows, batch.archiveCompanies(caller,
+                rows.stream().flatMap(r -> r.createdCompanies().stream()).toList()));
         if (!changed.isEmpty()) {
             report(changed, companiesJob ? restoreCompanies(changed) : restoreContacts(changed));
         }

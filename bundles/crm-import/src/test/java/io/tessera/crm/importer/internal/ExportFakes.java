@@ -6,6 +6,7 @@ import io.tessera.crm.api.Paging;
 import io.tessera.crm.api.contacts.CompanyDto;
 import io.tessera.crm.api.contacts.CompanyInput;
 import io.tessera.crm.api.contacts.CompanyService;
+import io.tessera.crm.api.contacts.ContactBatchService;
 import io.tessera.crm.api.contacts.ContactDto;
 import io.tessera.crm.api.contacts.ContactInput;
 import io.tessera.crm.api.contacts.ContactService;
@@ -14,8 +15,11 @@ import io.tessera.crm.api.deals.DealDto;
 import io.tessera.crm.api.deals.DealInput;
 import io.tessera.crm.api.deals.DealQuery;
 import io.tessera.crm.api.deals.DealService;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
@@ -44,6 +48,8 @@ final class ExportFakes {
     static final class Companies implements CompanyService {
         final Lister<CompanyDto, RecordQuery> lister = new Lister<>();
         final List<Caller> callers = new ArrayList<>();
+        /** The ids of each {@link ContactBatchService#getCompanies} call. */
+        final List<Set<?>> batchReads = new ArrayList<>();
 
         public Page<CompanyDto> list(Caller caller, RecordQuery query) {
             callers.add(caller);
@@ -69,6 +75,19 @@ final class ExportFakes {
         public CompanyDto restore(Caller c, long id) {
             throw new UnsupportedOperationException();
         }
+    }
+
+    /** Answers {@link ContactBatchService#getCompanies} from the companies' list; refuses the rest. */
+    static ContactBatchService batch(Companies companies) {
+        return (ContactBatchService) Proxy.newProxyInstance(ExportFakes.class.getClassLoader(),
+                new Class<?>[] {ContactBatchService.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("getCompanies")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    Collection<?> ids = (Collection<?>) args[1];
+                    companies.batchReads.add(Set.copyOf(ids));
+                    return companies.lister.items.stream().filter(c -> ids.contains(c.id())).toList();
+                });
     }
 
     static final class Contacts implements ContactService {

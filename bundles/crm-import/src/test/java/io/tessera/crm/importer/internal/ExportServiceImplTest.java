@@ -67,7 +67,7 @@ public class ExportServiceImplTest {
         contacts = new ExportFakes.Contacts();
         deals = new ExportFakes.Deals();
         events = new ExportFakes.Events();
-        export = new ExportServiceImpl(companies, contacts, deals, events);
+        export = new ExportServiceImpl(companies, contacts, ExportFakes.batch(companies), deals, events);
         // slf4j-simple writes to whatever System.err is at the time of the call
         originalErr = System.err;
         log = new ByteArrayOutputStream();
@@ -134,24 +134,32 @@ public class ExportServiceImplTest {
         assertEquals(expected, csv(out));
     }
 
+    /** The companies are named too (read once for the export), so that another server's import links them. */
     @Test
     public void contactsCsvExactText() {
+        companies.lister.items.add(company(1, "ООО \"Ромашка\"", Map.of()));
+        companies.lister.items.add(company(5, "Acme, Inc.", Map.of()));
         contacts.lister.items.add(new ContactDto(7, 2, "Иван", "Петров", "CEO; owner", List.of("+7 912 345-67-89"),
                 List.of("ivan@acme.ru", "i.petrov@mail.ru"), LocalDate.of(1980, 2, 29), "said \"call me\"\nlater",
                 Set.of("b", "a"), Map.of("shoeSize", 44L), "anna", "1C", List.of(1L, 5L), false, T1, T2));
         contacts.lister.items.add(new ContactDto(8, 1, "Əli", "-Məmmədov", null, List.of(), List.of(), null, null,
                 Set.of(), Map.of(), "boris", null, List.of(), false, T1, T1));
+        // company 9 is not visible to the caller: its id stays, it has no name
+        contacts.lister.items.add(new ContactDto(9, 1, "Anna", "Lee", null, List.of(), List.of(), null, null,
+                Set.of(), Map.of(), "boris", null, List.of(9L, 5L), false, T1, T1));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         export.exportContacts(ADMIN, null, ExportFormat.CSV, out);
 
         assertEquals("id,version,firstName,lastName,position,phones,emails,birthday,notes,tags,owner,source,"
-                + "companyIds,archived,createdAt,updatedAt,custom:shoeSize\r\n"
+                + "companyIds,companies,archived,createdAt,updatedAt,custom:shoeSize\r\n"
                 + "7,2,Иван,Петров,CEO; owner,+7 912 345-67-89,ivan@acme.ru; i.petrov@mail.ru,1980-02-29,"
-                + "\"said \"\"call me\"\"\nlater\",a; b,anna,1C,1; 5,false,2024-05-01T10:15:30Z,"
-                + "2024-05-02T08:00:00Z,44\r\n"
-                + "8,1,Əli,'-Məmmədov,,,,,,,boris,,,false,2024-05-01T10:15:30Z,2024-05-01T10:15:30Z,\r\n",
+                + "\"said \"\"call me\"\"\nlater\",a; b,anna,1C,1; 5,\"ООО \"\"Ромашка\"\"; Acme, Inc.\",false,"
+                + "2024-05-01T10:15:30Z,2024-05-02T08:00:00Z,44\r\n"
+                + "8,1,Əli,'-Məmmədov,,,,,,,boris,,,,false,2024-05-01T10:15:30Z,2024-05-01T10:15:30Z,\r\n"
+                + "9,1,Anna,Lee,,,,,,,boris,,9; 5,\"Acme, Inc.\",false,2024-05-01T10:15:30Z,2024-05-01T10:15:30Z,\r\n",
                 csv(out));
+        assertEquals(List.of(Set.of(1L, 5L, 9L)), companies.batchReads);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.Paging;
 import io.tessera.crm.api.Roles;
 import io.tessera.crm.api.contacts.CompanyService;
+import io.tessera.crm.api.contacts.ContactBatchService;
 import io.tessera.crm.api.contacts.ContactDto;
 import io.tessera.crm.api.contacts.ContactService;
 import io.tessera.crm.api.contacts.RecordQuery;
@@ -62,6 +63,7 @@ abstract class ImportServiceFixture {
     EntityManagerFactory importEmf;
     ContactService contacts;
     CompanyService companies;
+    ContactBatchService batch;
     ImportServiceImpl imports;
 
     @Before
@@ -72,8 +74,8 @@ abstract class ImportServiceFixture {
         KeySummaryCache keys = new KeySummaryCache(contactsEmf);
         contacts = new ContactServiceImpl(contactsEmf, events, users(), keys);
         companies = new CompanyServiceImpl(contactsEmf, events, users(), keys);
-        imports = new ImportServiceImpl(importEmf, contacts, companies,
-                new ContactBatchServiceImpl(contactsEmf, events, users(), keys), users());
+        batch = new ContactBatchServiceImpl(contactsEmf, events, users(), keys);
+        imports = new ImportServiceImpl(importEmf, contacts, companies, batch, users());
     }
 
     @After
