@@ -308,6 +308,28 @@ public class ImportIT extends TesseraTestSupport {
         assertEquals(refused.toString(), 403, refused.status());
     }
 
+    /** The contacts export names the companies, so the file links them again (here after the links were taken off). */
+    @Test
+    public void aContactsExportImportedBackLinksEveryCompanyByName() throws Exception {
+        long first = admin("POST", "/companies", "{\"name\":\"Альфа Строй\"}").json().get("id").asLong();
+        long second = admin("POST", "/companies", "{\"name\":\"Beta, Ltd.\"}").json().get("id").asLong();
+        long id = admin("POST", "/contacts", "{\"firstName\":\"Нина\",\"lastName\":\"Круглова\",\"emails\":"
+                + "[\"nina.kruglova@example.ru\"],\"tags\":[\"roundtrip\"],\"companyIds\":[" + first + ","
+                + second + "]}").json().get("id").asLong();
+        Reply csv = admin("GET", "/exports/contacts?format=csv&tag=roundtrip", null);
+        assertTrue(csv.text(), csv.text().contains(",\"Альфа Строй; Beta, Ltd.\","));
+        Reply unlinked = admin("PATCH", "/contacts/" + id, "{\"companyIds\":[]}");
+        assertEquals(unlinked.toString(), "[]", unlinked.json().get("companyIds").toString());
+
+        Reply started = upload(csv.text().getBytes(StandardCharsets.UTF_8), "text/csv", "fileName=roundtrip.csv");
+        assertEquals(started.toString(), 202, started.status());
+        JsonNode job = awaitDone(started.json().get("id").asLong());
+
+        assertEquals(job.toString(), 1, job.get("updated").asInt());
+        assertEquals("[" + first + "," + second + "]",
+                admin("GET", "/contacts/" + id, null).json().get("companyIds").toString());
+    }
+
     @Test
     public void xlsxWrittenByPoiImportsFromTheConsole() throws Exception {
         Path file = Files.createTempFile("contacts", ".xlsx");
