@@ -308,9 +308,12 @@ public class ImportIT extends TesseraTestSupport {
         assertEquals(refused.toString(), 403, refused.status());
     }
 
-    /** The contacts export names the companies, so the file links them again (here after the links were taken off). */
+    /**
+     * The contacts export names the companies, so the file links them again (here after the links were taken off);
+     * the deals export names the pipeline, stage, company and contacts.
+     */
     @Test
-    public void aContactsExportImportedBackLinksEveryCompanyByName() throws Exception {
+    public void exportsNameTheRecordsTheyLinkSoAContactsFileLinksItsCompaniesAgain() throws Exception {
         long first = admin("POST", "/companies", "{\"name\":\"Альфа Строй\"}").json().get("id").asLong();
         long second = admin("POST", "/companies", "{\"name\":\"Beta, Ltd.\"}").json().get("id").asLong();
         long id = admin("POST", "/contacts", "{\"firstName\":\"Нина\",\"lastName\":\"Круглова\",\"emails\":"
@@ -328,6 +331,15 @@ public class ImportIT extends TesseraTestSupport {
         assertEquals(job.toString(), 1, job.get("updated").asInt());
         assertEquals("[" + first + "," + second + "]",
                 admin("GET", "/contacts/" + id, null).json().get("companyIds").toString());
+
+        admin("POST", "/deals", "{\"title\":\"Кухня Кругловой\",\"companyId\":" + first + ",\"contactIds\":[" + id
+                + "]}");
+        String deals = admin("GET", "/exports/deals?format=csv&q=" + java.net.URLEncoder.encode("Кухня Кругловой",
+                StandardCharsets.UTF_8), null).text();
+        assertTrue(deals, deals.contains(",pipelineId,pipeline,stageId,stage,"));
+        assertTrue(deals, deals.contains(",Sales,"));
+        assertTrue(deals, deals.contains(",New,OPEN,"));
+        assertTrue(deals, deals.contains("," + first + ",Альфа Строй," + id + ",Нина Круглова,"));
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -31,9 +30,10 @@ final class ExportColumns {
     static final List<String> CONTACT = List.of("id", "version", "firstName", "lastName", "position", "phones",
             "emails", "birthday", "notes", "tags", "owner", "source", "companyIds", "companies", "archived",
             "createdAt", "updatedAt");
-    static final List<String> DEAL = List.of("id", "version", "title", "pipelineId", "stageId", "status", "amount",
-            "currency", "expectedCloseDate", "owner", "companyId", "contactIds", "source", "lossReason",
-            "lossComment", "closedAt", "stageHistory", "archived", "createdAt", "updatedAt");
+    static final List<String> DEAL = List.of("id", "version", "title", "pipelineId", "pipeline", "stageId", "stage",
+            "status", "amount", "currency", "expectedCloseDate", "owner", "companyId", "company", "contactIds",
+            "contacts", "source", "lossReason", "lossComment", "closedAt", "stageHistory", "archived", "createdAt",
+            "updatedAt");
 
     private ExportColumns() {
     }
@@ -46,22 +46,22 @@ final class ExportColumns {
                 sortedJoin(c.tags()), c.owner(), c.archived(), iso(c.createdAt()), iso(c.updatedAt()));
     }
 
-    /**
-     * {@code companyNames} names the contact's companies, so that the import, which links a contact to its
-     * companies by name, can link it again on another server.
-     */
-    static List<Object> contact(ContactDto c, Map<Long, String> companyNames) {
-        List<String> names = c.companyIds().stream().map(companyNames::get).filter(Objects::nonNull).toList();
+    /** {@code names} has read the contact's companies ({@link ExportNames#readCompanies}). */
+    static List<Object> contact(ContactDto c, ExportNames names) {
         return cells(c.id(), c.version(), c.firstName(), c.lastName(), c.position(), join(c.phones()),
                 join(c.emails()), iso(c.birthday()), c.notes(), sortedJoin(c.tags()), c.owner(), c.source(),
-                join(c.companyIds()), join(names), c.archived(), iso(c.createdAt()), iso(c.updatedAt()));
+                join(c.companyIds()), join(names.companies(c.companyIds())), c.archived(), iso(c.createdAt()),
+                iso(c.updatedAt()));
     }
 
-    static List<Object> deal(DealDto d) {
-        return cells(d.id(), d.version(), d.title(), d.pipelineId(), d.stageId(),
-                d.status() == null ? null : d.status().name(), d.amount(), d.currency(), iso(d.expectedCloseDate()),
-                d.owner(), d.companyId(), join(d.contactIds()), d.source(), d.lossReason(), d.lossComment(),
-                iso(d.closedAt()), history(d.stageHistory()), d.archived(), iso(d.createdAt()), iso(d.updatedAt()));
+    /** {@code names} has read the deal's company and contacts. */
+    static List<Object> deal(DealDto d, ExportNames names) {
+        return cells(d.id(), d.version(), d.title(), d.pipelineId(), names.pipeline(d.pipelineId()), d.stageId(),
+                names.stage(d.pipelineId(), d.stageId()), d.status() == null ? null : d.status().name(), d.amount(),
+                d.currency(), iso(d.expectedCloseDate()), d.owner(), d.companyId(), names.company(d.companyId()),
+                join(d.contactIds()), join(names.contacts(d.contactIds())), d.source(), d.lossReason(),
+                d.lossComment(), iso(d.closedAt()), history(d.stageHistory()), d.archived(), iso(d.createdAt()),
+                iso(d.updatedAt()));
     }
 
     /** Custom field values as cells, keyed by field key (values are null, String, Long, BigDecimal or Boolean). */

@@ -15,6 +15,7 @@ import io.tessera.crm.api.contacts.RecordQuery;
 import io.tessera.crm.api.deals.DealDto;
 import io.tessera.crm.api.deals.DealQuery;
 import io.tessera.crm.api.deals.DealService;
+import io.tessera.crm.api.deals.PipelineService;
 import io.tessera.crm.api.imports.ExportFormat;
 import io.tessera.crm.api.imports.ExportService;
 import java.io.IOException;
@@ -22,11 +23,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -40,7 +39,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Exports through the list methods of the contacts and deals services (so the caller's visibility applies), 500
- * records a page. The rows go to an {@link ExportSpool} first: the custom field columns are known only after the
+ * records a page, with the names of the records they link to ({@link ExportNames}). The rows go to an {@link ExportSpool} first: the custom field columns are known only after the
  * last page, and a refused or invalid request must not have written anything. Then the spool is written out in the
  * requested format, the audit line logged and {@link ExportService#TOPIC_COMPLETED} sent.
  */
@@ -53,16 +52,18 @@ public class ExportServiceImpl implements ExportService {
     private final ContactService contacts;
     private final ContactBatchService batch;
     private final DealService deals;
+    private final PipelineService pipelines;
     private final EventAdmin events;
 
     @Activate
     public ExportServiceImpl(@Reference CompanyService companies, @Reference ContactService contacts,
                              @Reference ContactBatchService batch, @Reference DealService deals,
-                             @Reference EventAdmin events) {
+                             @Reference PipelineService pipelines, @Reference EventAdmin events) {
         this.companies = companies;
         this.contacts = contacts;
         this.batch = batch;
         this.deals = deals;
+        this.pipelines = pipelines;
         this.events = events;
     }
 
@@ -100,14 +101,14 @@ public class ExportServiceImpl implements ExportService {
         RecordQuery f = filter == null ? RecordQuery.all() : filter;
         run(caller, "contacts", "Contacts", describe(f, true), format, out, ExportColumns.CONTACT, true,
                 spool -> {
-                    Map<Long, String> companyNames = new HashMap<>();
+                    ExportNames names = new ExportNames(caller, batch, pipelines);
                     String cursor = null;
                     do {
                         Page<ContactDto> page = contacts.list(caller, new RecordQuery(f.q(), f.owner(), f.tag(),
                                 f.companyId(), f.archived(), f.sort(), new Paging(PAGE, cursor)));
-                        readNames(caller, page.items(), companyNames);
+                        names.readCompanies(page.items().stream().flatMap(c -> c.companyIds().stream()).toList());
                         for (ContactDto c : page.items()) {
-                            spool.add(ExportColumns.contact(c, companyNames),
+                            spool.add(ExportColumns.contact(c, names),
                                     ExportColumns.custom(c.customFields()));
                         }
                         cursor = nextCursor(cursor, page);
@@ -121,30 +122,21 @@ public class ExportServiceImpl implements ExportService {
         checkAccess(caller);
         DealQuery f = filter == null ? DealQuery.all() : filter;
         run(caller, "deals", "Deals", describe(f), format, out, ExportColumns.DEAL, false, spool -> {
+            ExportNames names = new ExportNames(caller, batch, pipelines);
             String cursor = null;
             do {
                 Page<DealDto> page = deals.list(caller, new DealQuery(f.q(), f.owner(), f.pipelineId(),
                         f.stageId(), f.status(), f.companyId(), f.contactId(), f.lossReason(), f.archived(), f.sort(),
                         new Paging(PAGE, cursor)));
+                names.readCompanies(page.items().stream().map(DealDto::companyId).toList());
+                names.readContacts(page.items().stream().flatMap(d -> d.contactIds().stream()).toList());
                 for (DealDto d : page.items()) {
-                    spool.add(ExportColumns.deal(d), Map.of());
+                    spool.add(ExportColumns.deal(d, names), Map.of());
                 }
                 cursor = nextCursor(cursor, page);
             } while (cursor != null);
             return null;
         });
-    }
-
-    /** Adds the names of the page's companies not read yet, in one read. */
-    private void readNames(Caller caller, List<ContactDto> page, Map<Long, String> names) {
-        Set<Long> missing = new HashSet<>();
-        for (ContactDto c : page) {
-            c.companyIds().stream().filter(id -> !names.containsKey(id)).forEach(missing::add);
-        }
-        if (!missing.isEmpty()) {
-            missing.forEach(id -> names.put(id, null)); // one the caller cannot see is not asked for again
-            batch.getCompanies(caller, missing).forEach(company -> names.put(company.id(), company.name()));
-        }
     }
 
     private static String nextCursor(String current, Page<?> page) {

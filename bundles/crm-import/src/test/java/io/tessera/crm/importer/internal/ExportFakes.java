@@ -1,6 +1,7 @@
 package io.tessera.crm.importer.internal;
 
 import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.NotFoundException;
 import io.tessera.crm.api.Page;
 import io.tessera.crm.api.Paging;
 import io.tessera.crm.api.contacts.CompanyDto;
@@ -15,6 +16,8 @@ import io.tessera.crm.api.deals.DealDto;
 import io.tessera.crm.api.deals.DealInput;
 import io.tessera.crm.api.deals.DealQuery;
 import io.tessera.crm.api.deals.DealService;
+import io.tessera.crm.api.deals.PipelineDto;
+import io.tessera.crm.api.deals.PipelineService;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -77,21 +80,51 @@ final class ExportFakes {
         }
     }
 
-    /** Answers {@link ContactBatchService#getCompanies} from the companies' list; refuses the rest. */
-    static ContactBatchService batch(Companies companies) {
+    /**
+     * Answers {@link ContactBatchService#getCompanies} and {@code getContacts} from the lists (recording the ids
+     * asked for in {@code batchReads}); refuses the rest.
+     */
+    static ContactBatchService batch(Companies companies, Contacts contacts) {
         return (ContactBatchService) Proxy.newProxyInstance(ExportFakes.class.getClassLoader(),
                 new Class<?>[] {ContactBatchService.class}, (proxy, method, args) -> {
-                    if (!method.getName().equals("getCompanies")) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
                     Collection<?> ids = (Collection<?>) args[1];
-                    companies.batchReads.add(Set.copyOf(ids));
-                    return companies.lister.items.stream().filter(c -> ids.contains(c.id())).toList();
+                    switch (method.getName()) {
+                        case "getCompanies" -> {
+                            companies.batchReads.add(Set.copyOf(ids));
+                            return companies.lister.items.stream().filter(c -> ids.contains(c.id())).toList();
+                        }
+                        case "getContacts" -> {
+                            contacts.batchReads.add(Set.copyOf(ids));
+                            return contacts.lister.items.stream().filter(c -> ids.contains(c.id())).toList();
+                        }
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    }
                 });
+    }
+
+    /** Fixed pipelines: {@code list} gives the live ones, {@code get} any (recorded in {@code got}). */
+    static final class Pipelines {
+        final List<PipelineDto> items = new ArrayList<>();
+        final List<Long> got = new ArrayList<>();
+
+        PipelineService service() {
+            return (PipelineService) Proxy.newProxyInstance(ExportFakes.class.getClassLoader(),
+                    new Class<?>[] {PipelineService.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "list" -> items.stream().filter(p -> !p.archived()).toList();
+                        case "get" -> {
+                            long id = (Long) args[1];
+                            got.add(id);
+                            yield items.stream().filter(p -> p.id() == id).findFirst()
+                                    .orElseThrow(() -> new NotFoundException("pipeline", id));
+                        }
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
     }
 
     static final class Contacts implements ContactService {
         final Lister<ContactDto, RecordQuery> lister = new Lister<>();
+        final List<Set<?>> batchReads = new ArrayList<>();
 
         public Page<ContactDto> list(Caller caller, RecordQuery query) {
             return lister.page(query, query.paging());

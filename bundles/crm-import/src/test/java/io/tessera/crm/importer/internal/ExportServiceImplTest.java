@@ -19,6 +19,9 @@ import io.tessera.crm.api.contacts.RecordQuery;
 import io.tessera.crm.api.deals.DealDto;
 import io.tessera.crm.api.deals.DealQuery;
 import io.tessera.crm.api.deals.DealStatus;
+import io.tessera.crm.api.deals.PipelineDto;
+import io.tessera.crm.api.deals.StageDto;
+import io.tessera.crm.api.deals.StageKind;
 import io.tessera.crm.api.deals.StageChange;
 import io.tessera.crm.api.imports.ExportFormat;
 import io.tessera.crm.api.imports.ExportService;
@@ -56,6 +59,7 @@ public class ExportServiceImplTest {
     ExportFakes.Companies companies;
     ExportFakes.Contacts contacts;
     ExportFakes.Deals deals;
+    ExportFakes.Pipelines pipelines;
     ExportFakes.Events events;
     ExportServiceImpl export;
     ByteArrayOutputStream log;
@@ -67,7 +71,9 @@ public class ExportServiceImplTest {
         contacts = new ExportFakes.Contacts();
         deals = new ExportFakes.Deals();
         events = new ExportFakes.Events();
-        export = new ExportServiceImpl(companies, contacts, ExportFakes.batch(companies), deals, events);
+        pipelines = new ExportFakes.Pipelines();
+        export = new ExportServiceImpl(companies, contacts, ExportFakes.batch(companies, contacts), deals,
+                pipelines.service(), events);
         // slf4j-simple writes to whatever System.err is at the time of the call
         originalErr = System.err;
         log = new ByteArrayOutputStream();
@@ -220,8 +226,14 @@ public class ExportServiceImplTest {
         throw new AssertionError("no " + level + " audit line in: " + auditLog());
     }
 
+    /** With the names of the pipeline, stage, company and contacts beside their ids, each read once. */
     @Test
-    public void dealsXlsxReadsBackWithTypedCells() throws IOException {
+    public void dealsXlsxReadsBackWithTypedCellsAndNames() throws IOException {
+        pipelines.items.add(new PipelineDto(1, 1, "Продажи", true, List.of(stage(2, 1, "Новая"), stage(3, 1, "Замер")),
+                false));
+        pipelines.items.add(new PipelineDto(7, 2, "Old", false, List.of(stage(8, 7, "Done")), true));
+        companies.lister.items.add(company(2, "Acme", Map.of()));
+        contacts.lister.items.add(contact(1, "Иван", "Петров"));
         deals.lister.items.add(new DealDto(11, 4, "Кухня для \"Acme\"; угловая", 1, 3, DealStatus.LOST,
                 new BigDecimal("125000.50"), "RUB", LocalDate.of(2024, 6, 30), "anna", 2L, List.of(1L, 9L), "site",
                 "Too expensive", "line1\nline2", T2,
@@ -229,6 +241,8 @@ public class ExportServiceImplTest {
                 T1, T2));
         deals.lister.items.add(new DealDto(12, 1, "Small", 1, 2, DealStatus.OPEN, null, null, null, "boss", null,
                 List.of(), null, null, null, null, List.of(), false, T1, T1));
+        deals.lister.items.add(new DealDto(13, 1, "In an archived pipeline", 7, 8, DealStatus.WON, null, null, null,
+                "boss", 2L, List.of(1L), null, null, null, null, List.of(), false, T1, T1));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         export.exportDeals(ADMIN, DealQuery.all(), ExportFormat.XLSX, out);
@@ -236,7 +250,7 @@ public class ExportServiceImplTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             assertEquals(1, wb.getNumberOfSheets());
             Sheet sheet = wb.getSheet("Deals");
-            assertEquals(2, sheet.getLastRowNum());
+            assertEquals(3, sheet.getLastRowNum());
             Row header = sheet.getRow(0);
             List<String> names = new ArrayList<>();
             header.forEach(c -> names.add(c.getStringCellValue()));
@@ -246,21 +260,37 @@ public class ExportServiceImplTest {
             assertEquals(CellType.NUMERIC, r.getCell(0).getCellType());
             assertEquals(11.0, r.getCell(0).getNumericCellValue(), 0);
             assertEquals("Кухня для \"Acme\"; угловая", r.getCell(2).getStringCellValue());
-            assertEquals("LOST", r.getCell(5).getStringCellValue());
-            assertEquals(125000.50, r.getCell(6).getNumericCellValue(), 0);
-            assertEquals("2024-06-30", r.getCell(8).getStringCellValue());
-            assertEquals("1; 9", r.getCell(11).getStringCellValue());
-            assertEquals("line1\nline2", r.getCell(14).getStringCellValue());
+            assertEquals("Продажи", r.getCell(4).getStringCellValue());
+            assertEquals("Замер", r.getCell(6).getStringCellValue());
+            assertEquals("LOST", r.getCell(7).getStringCellValue());
+            assertEquals(125000.50, r.getCell(8).getNumericCellValue(), 0);
+            assertEquals("2024-06-30", r.getCell(10).getStringCellValue());
+            assertEquals("Acme", r.getCell(13).getStringCellValue());
+            assertEquals("1; 9", r.getCell(14).getStringCellValue());
+            assertEquals("Иван Петров", r.getCell(15).getStringCellValue());
+            assertEquals("line1\nline2", r.getCell(18).getStringCellValue());
             assertEquals("2024-05-01T10:15:30Z ->2 by anna; 2024-05-02T08:00:00Z 2->3 by boss",
-                    r.getCell(16).getStringCellValue());
-            assertEquals(CellType.BOOLEAN, r.getCell(17).getCellType());
-            assertFalse(r.getCell(17).getBooleanCellValue());
-            assertEquals("2024-05-02T08:00:00Z", r.getCell(19).getStringCellValue());
+                    r.getCell(20).getStringCellValue());
+            assertEquals(CellType.BOOLEAN, r.getCell(21).getCellType());
+            assertFalse(r.getCell(21).getBooleanCellValue());
+            assertEquals("2024-05-02T08:00:00Z", r.getCell(23).getStringCellValue());
             Row small = sheet.getRow(2);
-            assertNull(small.getCell(6));
-            assertNull(small.getCell(10));
-            assertEquals("boss", small.getCell(9).getStringCellValue());
+            assertEquals("Новая", small.getCell(6).getStringCellValue());
+            assertNull(small.getCell(8));
+            assertNull(small.getCell(12));
+            assertNull(small.getCell(13));
+            assertEquals("boss", small.getCell(11).getStringCellValue());
+            Row archived = sheet.getRow(3);
+            assertEquals("Old", archived.getCell(4).getStringCellValue());
+            assertEquals("Done", archived.getCell(6).getStringCellValue());
         }
+        assertEquals(List.of(Set.of(2L)), companies.batchReads);
+        assertEquals(List.of(Set.of(1L, 9L)), contacts.batchReads);
+        assertEquals(List.of(7L), pipelines.got);
+    }
+
+    private static StageDto stage(long id, long pipelineId, String name) {
+        return new StageDto(id, pipelineId, name, (int) id, 50, StageKind.OPEN, List.of());
     }
 
     @Test

@@ -215,7 +215,7 @@ public class ImportServiceImplTest extends ImportServiceFixture {
                 java.time.LocalDate.of(1990, 3, 15), "line 1\nline 2; «quoted»", Set.of("vip", "опт"),
                 Map.of("size", 42L, "vip", true), "ivan", "выставка", List.of(romashka.id())));
         ExportServiceImpl export = new ExportServiceImpl(companies, contacts, batch, new ExportFakes.Deals(),
-                new ExportFakes.Events());
+                new ExportFakes.Pipelines().service(), new ExportFakes.Events());
         for (io.tessera.crm.api.imports.ExportFormat format : io.tessera.crm.api.imports.ExportFormat.values()) {
             String name = "export." + format.name().toLowerCase(java.util.Locale.ROOT);
             ByteArrayOutputStream people = new ByteArrayOutputStream();
@@ -244,7 +244,7 @@ public class ImportServiceImplTest extends ImportServiceFixture {
                 List.of(), List.of("ivan@romashka.ru"), null, null, Set.of(), Map.of(), "admin", null,
                 List.of(romashka.id(), acme.id())));
         ExportServiceImpl export = new ExportServiceImpl(companies, contacts, batch, new ExportFakes.Deals(),
-                new ExportFakes.Events());
+                new ExportFakes.Pipelines().service(), new ExportFakes.Events());
         for (io.tessera.crm.api.imports.ExportFormat format : io.tessera.crm.api.imports.ExportFormat.values()) {
             ByteArrayOutputStream people = new ByteArrayOutputStream();
             export.exportContacts(ADMIN, RecordQuery.all(), format, people);
