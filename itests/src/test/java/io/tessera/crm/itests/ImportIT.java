@@ -372,6 +372,15 @@ public class ImportIT extends TesseraTestSupport {
 
         java.util.regex.Matcher id = java.util.regex.Pattern.compile("Import (\\d+): DONE").matcher(output);
         assertTrue(output, id.find());
+        assertTrue(output, output.contains("crm:import-report " + id.group(1)));
+        String report = console("crm:import-report " + id.group(1), ADMIN, "crm-admin", "admin");
+        assertTrue(report, report.matches("(?s).*\\b1\\s*[│|]\\s*CREATED\\s*[│|]\\s*\\d+\\s*[│|].*"));
+        String rejected = console("crm:import-report --outcome REJECTED " + id.group(1), ADMIN, "crm-admin",
+                "admin");
+        assertTrue(rejected, rejected.contains("REJECTED") && rejected.contains("E-mail")
+                && !rejected.contains("CREATED"));
+        String reportBySales = console("crm:import-report " + id.group(1), "anna", "crm-sales");
+        assertTrue(reportBySales, reportBySales.contains("Command not found"));
         String undone = console("crm:import-undo " + id.group(1), ADMIN, "crm-admin", "admin");
         assertTrue(undone, undone.contains("Import " + id.group(1) + ": UNDONE"));
         assertFalse(undone, undone.contains("Not undone"));

@@ -85,5 +85,8 @@ public class ImportCommand extends CrmAction {
                 out.println(line);
             }
         }
+        if (job.rowsDone() > 0) {
+            out.println(ImportLines.reportHint(job));
+        }
     }
 }

@@ -81,10 +81,15 @@ final class ImportLines {
             lines.add("  row " + r.row() + (r.column() == null ? "" : ", column " + r.column()) + ": " + r.message());
         }
         if (job.rejected() > first.items().size()) {
-            lines.add("  … " + (job.rejected() - first.items().size()) + " more: GET /api/v1/imports/" + job.id()
-                    + "/rows?outcome=REJECTED");
+            lines.add("  … " + (job.rejected() - first.items().size()) + " more: crm:import-report " + job.id()
+                    + " --outcome REJECTED");
         }
         lines.add("As a file to correct and import again: GET /api/v1/imports/" + job.id() + "/rejected");
         return lines;
+    }
+
+    /** Where a finished import's notes and conflicts are: the rows it kept are not listed at its end. */
+    static String reportHint(ImportDto job) {
+        return "Every row, with notes on values not kept and conflicts: crm:import-report " + job.id();
     }
 }

@@ -95,7 +95,7 @@ public class ImportLinesTest {
                 new ImportRowResult(9, Outcome.REJECTED, null, null, "no name, e-mail or phone", List.of())), "x");
         assertEquals(List.of("Rejected rows:", "  row 4, column Телефон: not a phone number: 12",
                         "  row 9: no name, e-mail or phone",
-                        "  … 1 more: GET /api/v1/imports/7/rows?outcome=REJECTED",
+                        "  … 1 more: crm:import-report 7 --outcome REJECTED",
                         "As a file to correct and import again: GET /api/v1/imports/7/rejected"),
                 ImportLines.rejected(job(10, 10, ImportDto.Status.DONE), first));
         assertEquals(List.of(), ImportLines.rejected(new ImportDto(7, "a.csv", ImportOptions.Entity.CONTACTS,
