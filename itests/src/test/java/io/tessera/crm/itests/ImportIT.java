@@ -381,6 +381,16 @@ public class ImportIT extends TesseraTestSupport {
                 && !rejected.contains("CREATED"));
         String reportBySales = console("crm:import-report " + id.group(1), "anna", "crm-sales");
         assertTrue(reportBySales, reportBySales.contains("Command not found"));
+        // over "ssh host crm:…" a failure says why and exits with status 1, a success with 0
+        SshResult missing = sshCommand(ADMIN, ADMIN_PASSWORD, "crm:import-report 987654321");
+        assertTrue(missing.output(), missing.output().contains("987654321"));
+        assertEquals(missing.output(), Integer.valueOf(1), missing.exitStatus());
+        SshResult badOutcome = sshCommand(ADMIN, ADMIN_PASSWORD, "crm:import-report --outcome LOST " + id.group(1));
+        assertTrue(badOutcome.output(), badOutcome.output().contains("Unknown outcome LOST"));
+        assertEquals(badOutcome.output(), Integer.valueOf(1), badOutcome.exitStatus());
+        SshResult shown = sshCommand(ADMIN, ADMIN_PASSWORD, "crm:import-report " + id.group(1));
+        assertTrue(shown.output(), shown.output().contains("CREATED"));
+        assertEquals(shown.output(), Integer.valueOf(0), shown.exitStatus());
         String undone = console("crm:import-undo " + id.group(1), ADMIN, "crm-admin", "admin");
         assertTrue(undone, undone.contains("Import " + id.group(1) + ": UNDONE"));
         assertFalse(undone, undone.contains("Not undone"));

@@ -191,8 +191,16 @@ public abstract class TesseraTestSupport {
         return send(method, path, ADMIN, ADMIN_PASSWORD, body, Map.of());
     }
 
+    /** What a command run over SSH printed (output and errors) and the exit status its channel reported. */
+    protected record SshResult(String output, Integer exitStatus) {
+    }
+
     /** Runs a command over the real SSH console (port from etc/org.apache.karaf.shell.cfg), as a user would. */
     protected String ssh(String user, String password, String command) throws Exception {
+        return sshCommand(user, password, command).output();
+    }
+
+    protected SshResult sshCommand(String user, String password, String command) throws Exception {
         try (org.apache.sshd.client.SshClient client = org.apache.sshd.client.SshClient.setUpDefaultClient()) {
             client.setServerKeyVerifier(org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier.INSTANCE);
             client.start();
@@ -207,8 +215,8 @@ public abstract class TesseraTestSupport {
                     channel.open().verify(15_000);
                     channel.waitFor(java.util.EnumSet.of(org.apache.sshd.client.channel.ClientChannelEvent.CLOSED),
                             30_000);
+                    return new SshResult(out.toString(StandardCharsets.UTF_8), channel.getExitStatus());
                 }
-                return out.toString(StandardCharsets.UTF_8);
             }
         }
     }
