@@ -39,9 +39,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Exports through the list methods of the contacts and deals services (so the caller's visibility applies), 500
- * records a page, with the names of the records they link to ({@link ExportNames}). The rows go to an {@link ExportSpool} first: the custom field columns are known only after the
- * last page, and a refused or invalid request must not have written anything. Then the spool is written out in the
- * requested format, the audit line logged and {@link ExportService#TOPIC_COMPLETED} sent.
+ * records a page, with the names of the records they link to ({@link ExportNames}). The rows go to an
+ * {@link ExportSpool} first: the custom field columns are known only after the last page, and a refused or invalid
+ * request must not have written anything. Then the spool is written out in the requested format, the audit line
+ * logged and {@link ExportService#TOPIC_COMPLETED} sent.
  */
 @Component(service = ExportService.class)
 public class ExportServiceImpl implements ExportService {
@@ -108,8 +109,7 @@ public class ExportServiceImpl implements ExportService {
                                 f.companyId(), f.archived(), f.sort(), new Paging(PAGE, cursor)));
                         names.readCompanies(page.items().stream().flatMap(c -> c.companyIds().stream()).toList());
                         for (ContactDto c : page.items()) {
-                            spool.add(ExportColumns.contact(c, names),
-                                    ExportColumns.custom(c.customFields()));
+                            spool.add(ExportColumns.contact(c, names), ExportColumns.custom(c.customFields()));
                         }
                         cursor = nextCursor(cursor, page);
                     } while (cursor != null);
