@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
 final class ColumnMapping {
     static final String CUSTOM = "customFields.";
     static final String IGNORE = "ignore";
+    /**
+     * "Title" is the position, unless another column names it: Outlook's export has "Title" for the salutation
+     * ("Mr.", "Dr.") and "Job Title" for the position.
+     */
+    private static final String BARE_TITLE = "title";
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     static final Set<String> CONTACT_FIELDS = Set.of("firstName", "lastName", "middleName", "fullName", "position",
             "phones", "emails", "company", "companies", "birthday", "notes", "tags", "source", "owner", "dealTitle",
@@ -183,10 +188,14 @@ final class ColumnMapping {
         explicit.forEach((column, field) -> explicitByKey.put(key(column), field.strip()));
         List<String> fields = new ArrayList<>(header.size());
         List<String> unmapped = new ArrayList<>();
+        int bareTitle = -1;
         for (String raw : header) {
             String h = raw == null ? "" : raw.strip().replace("\ufeff", "");
             String key = key(h);
             String field = explicitByKey.get(key);
+            if (field == null && key.equals(BARE_TITLE)) {
+                bareTitle = fields.size();
+            }
             if (field == null) {
                 String lower = h.toLowerCase(Locale.ROOT);
                 if (lower.startsWith("custom:") && h.length() > 7) {
@@ -206,6 +215,11 @@ final class ColumnMapping {
             } else {
                 fields.add(field.equals(IGNORE) ? null : field);
             }
+        }
+        if (bareTitle >= 0 && "position".equals(fields.get(bareTitle))
+                && fields.stream().filter("position"::equals).count() > 1) {
+            fields.set(bareTitle, null);
+            unmapped.add(header.get(bareTitle).strip());
         }
         return new Result(fields, unmapped);
     }

@@ -139,7 +139,7 @@ public class MappingAndNormalisationTest {
             "E-mail 2 - Label", "E-mail 2 - Value", "Phone 1 - Label", "Phone 1 - Value", "Phone 2 - Label",
             "Phone 2 - Value", "Address 1 - Label", "Address 1 - Formatted");
     /** Columns of Outlook's "Comma Separated Values" export of contacts (most of its 90 left out). */
-    static final List<String> OUTLOOK = List.of("First Name", "Middle Name", "Last Name", "E-mail Address",
+    static final List<String> OUTLOOK = List.of("Title", "First Name", "Middle Name", "Last Name", "E-mail Address",
             "E-mail 2 Address", "E-mail 3 Address", "Home Phone", "Home Phone 2", "Business Phone", "Business Phone 2",
             "Mobile Phone", "Other Phone", "Primary Phone", "Company Main Phone", "Pager", "Business Fax",
             "Assistant's Phone", "Job Title", "Department", "Company", "Birthday", "Anniversary", "Notes",
@@ -150,10 +150,16 @@ public class MappingAndNormalisationTest {
         assertEquals(Arrays.asList("firstName", "middleName", "lastName", null, null, null, null, null, "company",
                 "position", null, "birthday", "notes", null, "tags", null, "emails", null, "emails", null, "phones",
                 null, "phones", null, null), ColumnMapping.map(Entity.CONTACTS, GOOGLE, Map.of()).fields());
-        assertEquals(Arrays.asList("firstName", "middleName", "lastName", "emails", "emails", "emails", "phones",
+        // Outlook's "Title" is the salutation ("Mr."), its "Job Title" the position; alone, "Title" is the position
+        ColumnMapping.Result outlook = ColumnMapping.map(Entity.CONTACTS, OUTLOOK, Map.of());
+        assertEquals(Arrays.asList(null, "firstName", "middleName", "lastName", "emails", "emails", "emails", "phones",
                 "phones", "phones", "phones", "phones", "phones", "phones", "phones", null, null, null, "position",
-                null, "company", "birthday", null, "notes", "tags"),
-                ColumnMapping.map(Entity.CONTACTS, OUTLOOK, Map.of()).fields());
+                null, "company", "birthday", null, "notes", "tags"), outlook.fields());
+        assertEquals("Title", outlook.unmapped().get(outlook.unmapped().size() - 1));
+        assertEquals(Arrays.asList("lastName", "position"), ColumnMapping.map(Entity.CONTACTS,
+                List.of("Last Name", "Title"), Map.of()).fields());
+        assertEquals(Arrays.asList("position", "notes"), ColumnMapping.map(Entity.CONTACTS,
+                List.of("Title", "Job Title"), Map.of("Job Title", "notes")).fields());
         // Bitrix24's and amoCRM's exports of contacts
         assertEquals(Arrays.asList(null, "firstName", "middleName", "lastName", "birthday", "position", "company",
                 "phones", "phones", "phones", "phones", "phones", "emails", "emails", "emails", "emails", "notes",
@@ -176,9 +182,11 @@ public class MappingAndNormalisationTest {
         assertEquals(List.of("+79123456789", "+79161234567"), g.phones);
         assertEquals(List.of("клиенты"), List.copyOf(g.tags));
 
-        Draft o = parseRow(OUTLOOK, Map.of(0, "Anna", 3, "anna@example.com", 8, "+7 (495) 123-45-67",
-                10, "+7 916 765-43-21", 20, "0/0/00", 21, "0/0/00", 23, "VIP;Partners"));
+        Draft o = parseRow(OUTLOOK, Map.of(0, "Ms.", 1, "Anna", 4, "anna@example.com", 9, "+7 (495) 123-45-67",
+                11, "+7 916 765-43-21", 21, "0/0/00", 22, "0/0/00", 24, "VIP;Partners"));
         assertNull(o.problem);
+        assertEquals("Anna", o.firstName);
+        assertNull("the salutation is not the position", o.position);
         assertNull(o.birthday);
         assertEquals(List.of("+74951234567", "+79167654321"), o.phones);
         assertEquals(List.of("partners", "vip"), o.tags.stream().sorted().toList());
