@@ -33,7 +33,7 @@ import javax.persistence.Version;
 @Entity
 @Table(name = "CON_COMPANY", indexes = {
         @Index(name = "CON_COMPANY_OWNER_IX", columnList = "OWNER, ARCHIVED"),
-        @Index(name = "CON_COMPANY_SORT_IX", columnList = "SORT_KEY"),
+        @Index(name = "CON_COMPANY_LIST_IX", columnList = "ARCHIVED, SORT_KEY, ID"),
         @Index(name = "CON_COMPANY_NAME_KEY_IX", columnList = "NAME_KEY"),
         @Index(name = "CON_COMPANY_TAX_KEY_IX", columnList = "TAX_KEY"),
         @Index(name = "CON_COMPANY_DOMAIN_IX", columnList = "WEB_DOMAIN")})

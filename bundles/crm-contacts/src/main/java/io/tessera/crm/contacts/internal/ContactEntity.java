@@ -33,7 +33,7 @@ import javax.persistence.Version;
 @Entity
 @Table(name = "CON_CONTACT", indexes = {
         @Index(name = "CON_CONTACT_OWNER_IX", columnList = "OWNER, ARCHIVED"),
-        @Index(name = "CON_CONTACT_SORT_IX", columnList = "SORT_KEY")})
+        @Index(name = "CON_CONTACT_LIST_IX", columnList = "ARCHIVED, SORT_KEY, ID")})
 @TableGenerator(name = "CON_CONTACT_GEN", table = "CON_IDS", pkColumnValue = "contact", allocationSize = 500)
 public class ContactEntity {
     @Id

@@ -11,43 +11,60 @@ import java.util.Locale;
 import javax.persistence.EntityManagerFactory;
 
 /**
- * Drops indexes an earlier version created and nothing reads any more (the schema is only ever extended by
- * EclipseLink): each costs every insert into its table. {@code CON_CONTACT_NAME_KEY_IX}: similar names are found
- * through the company's contacts ({@link MatchQueries#similarNames}), never by the name key.
+ * Drops indexes an earlier version created and nothing reads any more, creating first the index that replaces one
+ * (EclipseLink's create-or-extend adds a table's new columns, never a new index to an existing table): each index
+ * costs every insert into its table. {@code CON_CONTACT_NAME_KEY_IX}: similar names are found through the company's
+ * contacts ({@link MatchQueries#similarNames}), never by the name key. {@code CON_CONTACT_SORT_IX} and {@code
+ * CON_COMPANY_SORT_IX} (the sort key alone): Derby did not use them for a list, whose filter {@code ARCHIVED} and
+ * tiebreaker {@code ID} they lack, and sorted the whole table for every page instead; {@code CON_CONTACT_LIST_IX}
+ * and {@code CON_COMPANY_LIST_IX} replace them.
  */
 final class RetiredIndexes {
-    private record Retired(String table, String index) {
+    /** An index to drop, and the index (name and columns) to create in its place, if any. */
+    private record Retired(String table, String index, String replacement, String columns) {
     }
 
-    private static final List<Retired> RETIRED = List.of(new Retired("CON_CONTACT", "CON_CONTACT_NAME_KEY_IX"));
+    private static final String LIST_COLUMNS = "ARCHIVED, SORT_KEY, ID";
+    private static final List<Retired> RETIRED = List.of(
+            new Retired("CON_CONTACT", "CON_CONTACT_NAME_KEY_IX", null, null),
+            new Retired("CON_CONTACT", "CON_CONTACT_SORT_IX", "CON_CONTACT_LIST_IX", LIST_COLUMNS),
+            new Retired("CON_COMPANY", "CON_COMPANY_SORT_IX", "CON_COMPANY_LIST_IX", LIST_COLUMNS));
 
     private RetiredIndexes() {
     }
 
-    /** Returns how many were dropped. */
+    /**
+     * Creates the missing replacements and drops the retired indexes, in one transaction, so that no reader finds a
+     * table without the index it needs. Returns how many indexes were created or dropped.
+     */
     static int drop(EntityManagerFactory emf) {
         return new Transactions(emf).write(em -> {
             Connection c = em.unwrap(Connection.class);
-            int dropped = 0;
+            int changed = 0;
             try (Statement st = c.createStatement()) {
+                DatabaseMetaData md = c.getMetaData();
                 for (Retired r : RETIRED) {
-                    if (exists(c.getMetaData(), r)) {
+                    if (r.replacement() != null && !exists(md, r.table(), r.replacement())) {
+                        st.execute("CREATE INDEX " + r.replacement() + " ON " + r.table() + " (" + r.columns() + ")");
+                        changed++;
+                    }
+                    if (exists(md, r.table(), r.index())) {
                         st.execute("DROP INDEX " + r.index());
-                        dropped++;
+                        changed++;
                     }
                 }
             } catch (SQLException e) {
-                throw new IllegalStateException("could not drop a retired index", e);
+                throw new IllegalStateException("could not replace or drop a retired index", e);
             }
-            return dropped;
+            return changed;
         });
     }
 
-    private static boolean exists(DatabaseMetaData md, Retired r) throws SQLException {
-        for (String table : List.of(r.table(), r.table().toLowerCase(Locale.ROOT))) { // PostgreSQL folds to lower case
+    private static boolean exists(DatabaseMetaData md, String indexTable, String index) throws SQLException {
+        for (String table : List.of(indexTable, indexTable.toLowerCase(Locale.ROOT))) { // PostgreSQL folds names
             try (ResultSet rs = md.getIndexInfo(null, null, table, false, true)) {
                 while (rs.next()) {
-                    if (r.index().equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
+                    if (index.equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
                         return true;
                     }
                 }

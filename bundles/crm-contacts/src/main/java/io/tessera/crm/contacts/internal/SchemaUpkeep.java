@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings a database an earlier version wrote up to date when the duplicate service starts: match keys of older rows
- * ({@link KeyBackfill}), indexes nothing reads any more ({@link RetiredIndexes}), foreign keys of owned rows
- * ({@link OwnedRowKeys}). A step that fails is logged, not fatal: the service works without it, only less well.
+ * ({@link KeyBackfill}), indexes nothing reads any more and those that replace them ({@link RetiredIndexes}),
+ * foreign keys of owned rows ({@link OwnedRowKeys}). A step that fails is logged, not fatal: the service works
+ * without it, only less well.
  */
 final class SchemaUpkeep {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaUpkeep.class);
@@ -19,8 +20,8 @@ final class SchemaUpkeep {
     static void run(EntityManagerFactory emf) {
         step(() -> KeyBackfill.run(emf), "filled the duplicate match keys of {} existing rows",
                 "could not fill the duplicate match keys of existing rows; older records may not be matched");
-        step(() -> RetiredIndexes.drop(emf), "dropped {} indexes earlier versions made and nothing reads",
-                "could not drop a retired index; inserts stay slower");
+        step(() -> RetiredIndexes.drop(emf), "created or dropped {} indexes to bring those of an earlier version up to date",
+                "could not replace or drop a retired index; lists or inserts stay slower");
         step(() -> OwnedRowKeys.drop(emf), "replaced {} foreign keys of owned rows by indexes",
                 "could not drop the foreign keys of owned rows; inserts stay slower");
     }

@@ -94,22 +94,31 @@ public class DuplicateMatchingTest extends ContactsTestBase {
                     .getResultList();
             assertTrue(names.toString(), names.containsAll(List.of("CON_CONTACT_EMAIL_IX", "CON_CONTACT_PHONE_KEY_IX",
                     "CON_CONTACT_COMPANY_IX", "CON_COMPANY_NAME_KEY_IX", "CON_COMPANY_TAX_KEY_IX",
-                    "CON_COMPANY_DOMAIN_IX", "CON_MERGE_SURVIVOR_IX", "CON_MERGE_MERGED_IX")));
+                    "CON_COMPANY_DOMAIN_IX", "CON_MERGE_SURVIVOR_IX", "CON_MERGE_MERGED_IX", "CON_CONTACT_LIST_IX",
+                    "CON_COMPANY_LIST_IX")));
         } finally {
             em.close();
         }
     }
 
     @Test
-    public void anIndexEarlierVersionsMadeAndNothingReadsIsDropped() {
+    public void indexesEarlierVersionsMadeAreReplacedOrDropped() {
         EntityManager em = emf.createEntityManager();
         try {
             em.getTransaction().begin();
             em.createNativeQuery("CREATE INDEX CON_CONTACT_NAME_KEY_IX ON CON_CONTACT (NAME_KEY)").executeUpdate();
+            // a database of an earlier version: the sort key alone indexed, no list index
+            em.createNativeQuery("DROP INDEX CON_CONTACT_LIST_IX").executeUpdate();
+            em.createNativeQuery("CREATE INDEX CON_CONTACT_SORT_IX ON CON_CONTACT (SORT_KEY)").executeUpdate();
+            em.createNativeQuery("CREATE INDEX CON_COMPANY_SORT_IX ON CON_COMPANY (SORT_KEY)").executeUpdate();
             em.getTransaction().commit();
-            assertEquals(1, RetiredIndexes.drop(emf));
+            assertEquals(4, RetiredIndexes.drop(emf));
             assertEquals(0, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SYS.SYSCONGLOMERATES"
-                    + " WHERE CONGLOMERATENAME = 'CON_CONTACT_NAME_KEY_IX'").getSingleResult()).intValue());
+                    + " WHERE CONGLOMERATENAME IN ('CON_CONTACT_NAME_KEY_IX', 'CON_CONTACT_SORT_IX',"
+                    + " 'CON_COMPANY_SORT_IX')").getSingleResult()).intValue());
+            assertEquals(2, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SYS.SYSCONGLOMERATES"
+                    + " WHERE CONGLOMERATENAME IN ('CON_CONTACT_LIST_IX', 'CON_COMPANY_LIST_IX')").getSingleResult())
+                    .intValue());
             assertEquals(0, RetiredIndexes.drop(emf));
         } finally {
             em.close();
