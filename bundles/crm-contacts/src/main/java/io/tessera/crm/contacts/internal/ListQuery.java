@@ -5,7 +5,12 @@ import io.tessera.crm.api.Page;
 import io.tessera.crm.api.ValidationException;
 import io.tessera.crm.api.contacts.RecordQuery;
 import io.tessera.crm.support.jpa.Cursors;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,13 +22,18 @@ import javax.persistence.TypedQuery;
 
 /**
  * A JPQL list of companies or contacts (alias {@code r}): the filters of a {@link RecordQuery}, visibility in the
- * WHERE clause, the sort plus {@code id} as tiebreaker, and offset paging through {@link Cursors}.
+ * WHERE clause, the sort plus {@code id} as tiebreaker, and keyset paging: the cursor holds the last record's sort
+ * value and id, and the next page starts after them, so a deep page reads only its own rows from the list index
+ * (an offset walked the index up to it) and a record stored meanwhile shifts no page. An offset cursor an earlier
+ * version gave ({@link Cursors}) is still taken.
  */
 final class ListQuery<E> {
+    private static final String KEYSET = "v:";
+
     private final Class<E> type;
     private final List<String> where = new ArrayList<>();
     private final Map<String, Object> params = new HashMap<>();
-    private String orderBy;
+    private Sort sort;
 
     private ListQuery(Class<E> type) {
         this.type = type;
@@ -37,7 +47,7 @@ final class ListQuery<E> {
                                Map<String, String> sorts, String defaultSort) {
         ListQuery<E> lq = new ListQuery<>(type);
         String entity = type.getSimpleName();
-        lq.orderBy = orderBy(query.sort(), sorts, defaultSort);
+        lq.sort = sort(query.sort(), sorts, defaultSort);
         lq.add("r.archived = :archived", "archived", query.archived());
         if (!caller.seesAll()) {
             lq.add("r.owner = :me", "me", caller.username());
@@ -80,32 +90,105 @@ final class ListQuery<E> {
     }
 
     <T> Page<T> page(EntityManager em, io.tessera.crm.api.Paging paging, Function<E, T> mapper) {
-        int offset = Cursors.offset(paging);
-        String jpql = "SELECT r FROM " + type.getSimpleName() + " r WHERE " + String.join(" AND ", where)
-                + " ORDER BY " + orderBy;
+        String[] after = keyset(paging.cursor());
+        List<String> clauses = new ArrayList<>(where);
+        Map<String, Object> values = new HashMap<>(params);
+        if (after != null) {
+            // the first condition is the one an index can start at; the second steps over the equal values before
+            String c = "r." + sort.column();
+            String op = sort.descending() ? "<" : ">";
+            clauses.add(c + " " + op + "= :afterValue AND (" + c + " " + op + " :afterValue OR r.id " + op
+                    + " :afterId)");
+            values.put("afterValue", decodeValue(after[1]));
+            values.put("afterId", Long.valueOf(after[0]));
+        }
+        String jpql = "SELECT r FROM " + type.getSimpleName() + " r WHERE " + String.join(" AND ", clauses)
+                + " ORDER BY " + sort.orderBy();
         TypedQuery<E> query = em.createQuery(jpql, type);
-        params.forEach(query::setParameter);
-        query.setFirstResult(offset);
+        values.forEach(query::setParameter);
+        if (after == null) {
+            query.setFirstResult(Cursors.offset(paging));
+        }
         query.setMaxResults(paging.limit() + 1);
-        List<T> rows = new ArrayList<>();
-        for (E e : query.getResultList()) {
+        List<E> found = query.getResultList();
+        List<T> rows = new ArrayList<>(Math.min(found.size(), paging.limit()));
+        for (E e : found.subList(0, Math.min(found.size(), paging.limit()))) {
             rows.add(mapper.apply(e));
         }
-        return Cursors.page(rows, paging);
+        if (found.size() <= paging.limit()) {
+            return new Page<>(rows, null);
+        }
+        E last = found.get(paging.limit() - 1);
+        return new Page<>(rows, cursor(field(last, "id"), field(last, sort.column())));
     }
 
-    /** "name" / "-createdAt" into an ORDER BY with the id as tiebreaker; unknown sorts are a validation error. */
-    static String orderBy(String sort, Map<String, String> sorts, String defaultSort) {
+    /**
+     * A field of a listed record, read by name: both entities name their id and sort columns alike ({@code id},
+     * {@code sortKey}, {@code createdAt}, {@code updatedAt}), and this class is in their package.
+     */
+    private Object field(E record, String name) {
+        try {
+            return type.getDeclaredField(name).get(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(type.getSimpleName() + " has no field " + name, e);
+        }
+    }
+
+    /** The sort column and direction; its ORDER BY has the id as tiebreaker, in the same direction. */
+    record Sort(String column, boolean descending) {
+        String orderBy() {
+            String dir = descending ? " DESC" : " ASC";
+            return "r." + column + dir + ", r.id" + dir;
+        }
+    }
+
+    /** "name" / "-createdAt" as a column and direction; an unknown sort is a validation error. */
+    static Sort sort(String sort, Map<String, String> sorts, String defaultSort) {
         String s = sort == null || sort.isBlank() ? defaultSort : sort.strip();
         boolean desc = s.startsWith("-");
-        String key = desc ? s.substring(1) : s;
-        String column = sorts.get(key);
+        String column = sorts.get(desc ? s.substring(1) : s);
         if (column == null) {
             throw new ValidationException("sort", "must be one of " + String.join(", ", sorts.keySet())
                     + ", each optionally with a leading '-' for descending");
         }
-        String dir = desc ? " DESC" : " ASC";
-        return "r." + column + dir + ", r.id" + dir;
+        return new Sort(column, desc);
+    }
+
+    /** "v:" + id + ":" + "s" and a text or "t" and an instant, in URL-safe Base64. */
+    private static String cursor(Object id, Object sortValue) {
+        String v = sortValue instanceof Timestamp t ? "t" + t.toInstant() : "s" + sortValue;
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((KEYSET + id + ":" + v).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The id and the encoded sort value of a keyset cursor; null for none or an offset cursor. */
+    private static String[] keyset(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        String plain;
+        try {
+            plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null; // not ours: Cursors.offset says so
+        }
+        if (!plain.startsWith(KEYSET)) {
+            return null;
+        }
+        String[] parts = plain.substring(KEYSET.length()).split(":", 2);
+        if (parts.length != 2 || !parts[0].matches("[0-9]{1,19}") || parts[1].isEmpty()) {
+            throw new ValidationException("cursor", "is not a cursor of this list");
+        }
+        return parts;
+    }
+
+    private static Object decodeValue(String encoded) {
+        try {
+            return encoded.charAt(0) == 't' ? Timestamp.from(Instant.parse(encoded.substring(1)))
+                    : encoded.substring(1);
+        } catch (DateTimeParseException e) {
+            throw new ValidationException("cursor", "is not a cursor of this list");
+        }
     }
 
     static Map<String, String> sorts(String... pairs) {

@@ -100,4 +100,49 @@ public class ContactListTest extends ContactsTestBase {
         assertEquals(17, seen.size());
         assertEquals(created, new HashSet<>(seen));
     }
+
+    /**
+     * Page after page in every sort gives the one-page order, equal names ordered by id; a contact stored between
+     * two pages before the cursor's place shifts nothing (the next page starts after the last record shown, not at
+     * a count); an offset cursor of an earlier version still works, and a forged cursor is a validation error.
+     */
+    @Test
+    public void pagesFollowTheRecordShownLastInEverySort() {
+        for (int i = 0; i < 9; i++) {
+            contacts.create(IVAN, person("P" + i, i % 3 == 0 ? "Same" : "Name" + (8 - i)));
+            clock.advance(Duration.ofSeconds(i % 2 == 0 ? 1 : 0)); // equal creation times too
+        }
+        for (String sort : List.of("name", "-name", "createdAt", "-createdAt", "-updatedAt")) {
+            List<Long> whole = ids(contacts.list(IVAN, sorted(sort, new Paging(100, null))).items());
+            List<Long> paged = new ArrayList<>();
+            String cursor = null;
+            do {
+                Page<ContactDto> page = contacts.list(IVAN, sorted(sort, new Paging(2, cursor)));
+                paged.addAll(ids(page.items()));
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            assertEquals(sort, whole, paged);
+        }
+
+        Page<ContactDto> first = contacts.list(IVAN, sorted("name", new Paging(3, null)));
+        contacts.create(IVAN, person("Aaron", "Aardvark")); // sorts before every one shown
+        Page<ContactDto> second = contacts.list(IVAN, sorted("name", new Paging(3, first.nextCursor())));
+        List<Long> whole = ids(contacts.list(IVAN, sorted("name", new Paging(100, null))).items());
+        assertEquals(whole.subList(4, 7), ids(second.items()));
+
+        String offset = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("o:2".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(whole.subList(2, 5), ids(contacts.list(IVAN, sorted("name", new Paging(3, offset))).items()));
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("v:x:sAbc".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertFields(() -> contacts.list(IVAN, sorted("name", new Paging(3, forged))), "cursor");
+    }
+
+    private static RecordQuery sorted(String sort, Paging paging) {
+        return new RecordQuery(null, null, null, null, false, sort, paging);
+    }
+
+    private static List<Long> ids(List<ContactDto> items) {
+        return items.stream().map(ContactDto::id).toList();
+    }
 }
