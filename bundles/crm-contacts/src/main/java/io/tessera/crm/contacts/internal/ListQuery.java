@@ -90,7 +90,7 @@ final class ListQuery<E> {
     }
 
     <T> Page<T> page(EntityManager em, io.tessera.crm.api.Paging paging, Function<E, T> mapper) {
-        String[] after = keyset(paging.cursor());
+        String[] after = keyset(paging.cursor(), sort.column());
         List<String> clauses = new ArrayList<>(where);
         Map<String, Object> values = new HashMap<>(params);
         if (after != null) {
@@ -119,7 +119,7 @@ final class ListQuery<E> {
             return new Page<>(rows, null);
         }
         E last = found.get(paging.limit() - 1);
-        return new Page<>(rows, cursor(field(last, "id"), field(last, sort.column())));
+        return new Page<>(rows, cursor(sort.column(), field(last, "id"), field(last, sort.column())));
     }
 
     /**
@@ -154,15 +154,18 @@ final class ListQuery<E> {
         return new Sort(column, desc);
     }
 
-    /** "v:" + id + ":" + "s" and a text or "t" and an instant, in URL-safe Base64. */
-    private static String cursor(Object id, Object sortValue) {
+    /**
+     * "v:" + the sort column + ":" + id + ":" + "s" and a text or "t" and an instant, in URL-safe Base64: the column,
+     * so that a cursor of one sort given with another is refused instead of compared with the wrong column.
+     */
+    private static String cursor(String column, Object id, Object sortValue) {
         String v = sortValue instanceof Timestamp t ? "t" + t.toInstant() : "s" + sortValue;
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((KEYSET + id + ":" + v).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((KEYSET + column + ":" + id + ":" + v).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The id and the encoded sort value of a keyset cursor; null for none or an offset cursor. */
-    private static String[] keyset(String cursor) {
+    /** The id and the encoded sort value of a keyset cursor of this sort; null for none or an offset cursor. */
+    private static String[] keyset(String cursor, String column) {
         if (cursor == null) {
             return null;
         }
@@ -175,11 +178,14 @@ final class ListQuery<E> {
         if (!plain.startsWith(KEYSET)) {
             return null;
         }
-        String[] parts = plain.substring(KEYSET.length()).split(":", 2);
-        if (parts.length != 2 || !parts[0].matches("[0-9]{1,19}") || parts[1].isEmpty()) {
+        String[] parts = plain.substring(KEYSET.length()).split(":", 3);
+        if (parts.length != 3 || !parts[1].matches("[0-9]{1,19}") || parts[2].isEmpty()) {
             throw new ValidationException("cursor", "is not a cursor of this list");
         }
-        return parts;
+        if (!parts[0].equals(column)) {
+            throw new ValidationException("cursor", "belongs to another sort of this list: start again without one");
+        }
+        return new String[] {parts[1], parts[2]};
     }
 
     private static Object decodeValue(String encoded) {

@@ -37,7 +37,7 @@ final class RetiredIndexes {
      * Creates the missing replacements and drops the retired indexes, in one transaction, so that no reader finds a
      * table without the index it needs. Returns how many indexes were created or dropped.
      */
-    static int drop(EntityManagerFactory emf) {
+    static int replaceOrDrop(EntityManagerFactory emf) {
         return new Transactions(emf).write(em -> {
             Connection c = em.unwrap(Connection.class);
             int changed = 0;

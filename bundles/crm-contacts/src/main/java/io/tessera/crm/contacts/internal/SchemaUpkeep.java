@@ -20,7 +20,7 @@ final class SchemaUpkeep {
     static void run(EntityManagerFactory emf) {
         step(() -> KeyBackfill.run(emf), "filled the duplicate match keys of {} existing rows",
                 "could not fill the duplicate match keys of existing rows; older records may not be matched");
-        step(() -> RetiredIndexes.drop(emf), "created or dropped {} indexes to bring those of an earlier version up to date",
+        step(() -> RetiredIndexes.replaceOrDrop(emf), "created or dropped {} indexes of an earlier version's schema",
                 "could not replace or drop a retired index; lists or inserts stay slower");
         step(() -> OwnedRowKeys.drop(emf), "replaced {} foreign keys of owned rows by indexes",
                 "could not drop the foreign keys of owned rows; inserts stay slower");

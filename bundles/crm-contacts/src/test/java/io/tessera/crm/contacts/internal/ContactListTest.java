@@ -104,7 +104,8 @@ public class ContactListTest extends ContactsTestBase {
     /**
      * Page after page in every sort gives the one-page order, equal names ordered by id; a contact stored between
      * two pages before the cursor's place shifts nothing (the next page starts after the last record shown, not at
-     * a count); an offset cursor of an earlier version still works, and a forged cursor is a validation error.
+     * a count); an offset cursor of an earlier version still works; a forged cursor, or one of another sort, is a
+     * validation error.
      */
     @Test
     public void pagesFollowTheRecordShownLastInEverySort() {
@@ -134,8 +135,9 @@ public class ContactListTest extends ContactsTestBase {
                 .encodeToString("o:2".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(whole.subList(2, 5), ids(contacts.list(IVAN, sorted("name", new Paging(3, offset))).items()));
         String forged = java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("v:x:sAbc".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .encodeToString("v:sortKey:x:sAbc".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertFields(() -> contacts.list(IVAN, sorted("name", new Paging(3, forged))), "cursor");
+        assertFields(() -> contacts.list(IVAN, sorted("createdAt", new Paging(3, first.nextCursor()))), "cursor");
     }
 
     private static RecordQuery sorted(String sort, Paging paging) {

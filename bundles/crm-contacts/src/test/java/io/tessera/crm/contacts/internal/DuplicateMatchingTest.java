@@ -112,14 +112,14 @@ public class DuplicateMatchingTest extends ContactsTestBase {
             em.createNativeQuery("CREATE INDEX CON_CONTACT_SORT_IX ON CON_CONTACT (SORT_KEY)").executeUpdate();
             em.createNativeQuery("CREATE INDEX CON_COMPANY_SORT_IX ON CON_COMPANY (SORT_KEY)").executeUpdate();
             em.getTransaction().commit();
-            assertEquals(4, RetiredIndexes.drop(emf));
+            assertEquals(4, RetiredIndexes.replaceOrDrop(emf));
             assertEquals(0, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SYS.SYSCONGLOMERATES"
                     + " WHERE CONGLOMERATENAME IN ('CON_CONTACT_NAME_KEY_IX', 'CON_CONTACT_SORT_IX',"
                     + " 'CON_COMPANY_SORT_IX')").getSingleResult()).intValue());
             assertEquals(2, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SYS.SYSCONGLOMERATES"
                     + " WHERE CONGLOMERATENAME IN ('CON_CONTACT_LIST_IX', 'CON_COMPANY_LIST_IX')").getSingleResult())
                     .intValue());
-            assertEquals(0, RetiredIndexes.drop(emf));
+            assertEquals(0, RetiredIndexes.replaceOrDrop(emf));
         } finally {
             em.close();
         }
