@@ -15,9 +15,9 @@ import org.apache.karaf.shell.support.CommandException;
 /**
  * What every crm:* command does the same way: find the caller ({@link ShellCaller}), run, and turn the services'
  * {@link CrmException}s into short messages instead of stack traces. What a command says went wrong (on the
- * {@code err} stream {@link #run} gets) ends the command with a {@link CommandException}: Karaf prints it on the
- * console, in red, without a stack trace in the log, and {@code ssh host crm:…} exits with status 1. Karaf's own
- * error stream is not used: over {@code ssh host crm:…} what a command wrote there never reached the user.
+ * {@code err} stream {@link #run} gets) ends the command with a {@link CommandException}: Karaf prints its text on
+ * the console, without a stack trace in the log, and {@code ssh host crm:…} exits with status 1. Karaf's own error
+ * stream is not used: over {@code ssh host crm:…} what a command wrote there never reached the user.
  */
 abstract class CrmAction implements Action {
 
