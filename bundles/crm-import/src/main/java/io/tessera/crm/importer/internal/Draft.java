@@ -4,8 +4,6 @@ import io.tessera.crm.api.imports.ImportOptions.Entity;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,16 +35,6 @@ final class Draft {
     private static final Pattern NO_DATE = Pattern.compile("[0./-]+");
     /** Google Contacts' export of a birthday entered without its year. */
     private static final Pattern NO_YEAR = Pattern.compile("--[0-9]{2}-[0-9]{2}");
-    /**
-     * The date formats of date cells: ISO, with a time of day too (as {@link XlsxTable} gives a spreadsheet's date
-     * cells), Russian, European, then Russian and US with two-digit years (from {@link #FIRST_TWO_DIGIT_YEAR} on),
-     * which these formats read as 2000–2099.
-     */
-    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss]"), DateTimeFormatter.ofPattern("d.M.uuuu"),
-            DateTimeFormatter.ofPattern("d/M/uuuu"), DateTimeFormatter.ofPattern("d.M.uu"),
-            DateTimeFormatter.ofPattern("M/d/uu"));
-    private static final int FIRST_TWO_DIGIT_YEAR = 4;
 
     // contact fields
     String firstName;
@@ -291,7 +279,7 @@ final class Draft {
             reportNote("birthday " + text + " has no year: not kept (map the column to a custom field to keep it)");
             return;
         }
-        LocalDate date = date(text, true);
+        LocalDate date = CellDates.parse(text, true);
         if (date == null) {
             reject(column, "is not a date (use YYYY-MM-DD or DD.MM.YYYY)");
         } else if (date.isAfter(LocalDate.now())) {
@@ -299,23 +287,6 @@ final class Draft {
         } else {
             birthday = date;
         }
-    }
-
-    /**
-     * The date a cell gives in one of {@link #DATES}, or null. A two-digit year is 2000–2099; with {@code past} it is
-     * the last century's when this one's would be in the future (a birthday written 15.03.90 is in 1990).
-     */
-    static LocalDate date(String text, boolean past) {
-        for (int i = 0; i < DATES.size(); i++) {
-            try {
-                LocalDate date = LocalDate.parse(text, DATES.get(i));
-                return past && i >= FIRST_TWO_DIGIT_YEAR && date.isAfter(LocalDate.now()) ? date.minusYears(100)
-                        : date;
-            } catch (DateTimeParseException e) {
-                // next format
-            }
-        }
-        return null;
     }
 
     private void phones(String column, String raw, PhoneNormalizer normalizer) {

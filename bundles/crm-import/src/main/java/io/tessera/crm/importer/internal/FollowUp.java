@@ -74,7 +74,7 @@ final class FollowUp {
             }
             case "taskTitle" -> taskTitle = limited(text, 200, column, reject);
             case "taskDue" -> {
-                taskDue = Draft.date(text.strip(), false);
+                taskDue = CellDates.parse(text.strip(), false);
                 if (taskDue == null) {
                     reject.accept(column, "is not a date (use YYYY-MM-DD or DD.MM.YYYY)");
                 }

@@ -128,8 +128,8 @@ public class MappingAndNormalisationTest {
         assertEquals("День рождения", future.badColumn);
         assertEquals("is in the future", future.problem);
         // a due date stays in this century, and a spreadsheet's date with a time of day is its date
-        assertEquals(java.time.LocalDate.of(2027, 3, 15), Draft.date("3/15/27", false));
-        assertEquals(java.time.LocalDate.of(2027, 1, 31), Draft.date("2027-01-31 09:30", false));
+        assertEquals(java.time.LocalDate.of(2027, 3, 15), CellDates.parse("3/15/27", false));
+        assertEquals(java.time.LocalDate.of(2027, 1, 31), CellDates.parse("2027-01-31 09:30", false));
     }
 
     /** The header of a "Google CSV" export of Google Contacts, as it is (a part of its address columns left out). */
