@@ -6,16 +6,11 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -29,34 +24,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ImportIT extends TesseraTestSupport {
-
-    private Reply upload(byte[] file, String type, String query) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort() + "/api/v1/imports?"
-                        + query))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request,
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Reply(response.statusCode(), response.headers().map(), response.body());
-    }
-
-    private JsonNode awaitDone(long id) throws Exception {
-        return awaitStatus(id, "DONE");
-    }
-
-    private JsonNode awaitStatus(long id, String expected) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        JsonNode job = admin("GET", "/imports/" + id, null).json();
-        while (!job.get("status").asText().matches("DONE|CANCELLED|FAILED|UNDONE")
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            job = admin("GET", "/imports/" + id, null).json();
-        }
-        assertEquals(job.toString(), expected, job.get("status").asText());
-        return job;
-    }
 
     /** The kinds of the timeline's entries for the filter, once it has at least {@code atLeast} of them. */
     private List<String> awaitTimeline(String filter, int atLeast) throws Exception {
@@ -83,15 +50,15 @@ public class ImportIT extends TesseraTestSupport {
                 + "Алия;Гусейнова;+994 50 123 45 67;aliya@example.az;\n";
         byte[] file = csv.getBytes(Charset.forName("windows-1251"));
 
-        Reply dry = upload(file, "text/csv", "fileName=1c.csv&region=RU&dryRun=true");
+        Reply dry = uploadImport(file, "text/csv", "fileName=1c.csv&region=RU&dryRun=true");
         assertEquals(dry.toString(), 202, dry.status());
-        JsonNode dryJob = awaitDone(dry.json().get("id").asLong());
+        JsonNode dryJob = awaitImportDone(dry.json().get("id").asLong());
         assertEquals(2, dryJob.get("created").asInt());
         assertEquals(0, admin("GET", "/contacts?q=Кузнецов", null).json().get("items").size());
 
-        Reply started = upload(file, "text/csv", "fileName=1c.csv&region=RU");
+        Reply started = uploadImport(file, "text/csv", "fileName=1c.csv&region=RU");
         long id = started.json().get("id").asLong();
-        JsonNode job = awaitDone(id);
+        JsonNode job = awaitImportDone(id);
         assertEquals(job.toString(), "windows-1251", job.get("encoding").asText());
         assertEquals(job.toString(), 2, job.get("created").asInt());
         assertEquals(job.toString(), 1, job.get("merged").asInt());
@@ -112,7 +79,7 @@ public class ImportIT extends TesseraTestSupport {
         Reply undo = admin("POST", "/imports/" + id + "/undo", null);
         assertEquals(undo.toString(), 202, undo.status());
         assertEquals("UNDOING", undo.json().get("status").asText());
-        JsonNode undone = awaitStatus(id, "UNDONE");
+        JsonNode undone = awaitImport(id, "UNDONE");
         assertTrue(undone.toString(), undone.get("error").isNull());
         assertEquals(0, admin("GET", "/contacts?q=Кузнецов", null).json().get("items").size());
         assertEquals(409, admin("POST", "/imports/" + id + "/undo", null).status());
@@ -125,14 +92,14 @@ public class ImportIT extends TesseraTestSupport {
         for (int i = 1; i <= rows; i++) {
             csv.append("Отменённый;Номер").append(i).append(";cancelled").append(i).append("@example.org\n");
         }
-        Reply started = upload(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv", "fileName=large.csv");
+        Reply started = uploadImport(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv", "fileName=large.csv");
         assertEquals(started.toString(), 202, started.status());
         long id = started.json().get("id").asLong();
 
         Reply cancel = admin("POST", "/imports/" + id + "/cancel", null);
 
         assertTrue(cancel.toString(), cancel.status() == 200 || cancel.status() == 202);
-        JsonNode job = awaitStatus(id, "CANCELLED");
+        JsonNode job = awaitImport(id, "CANCELLED");
         assertTrue(job.toString(), job.get("rowsDone").asLong() < rows);
         assertTrue(job.toString(), job.get("error").asText().startsWith("cancelled by admin "));
         long created = job.get("created").asLong();
@@ -148,7 +115,7 @@ public class ImportIT extends TesseraTestSupport {
         assertEquals(job.toString(), again.json().toString());
 
         assertEquals(202, admin("POST", "/imports/" + id + "/undo", null).status());
-        awaitStatus(id, "UNDONE");
+        awaitImport(id, "UNDONE");
         assertEquals(0, admin("GET", "/contacts?q=cancelled1@example.org", null).json().get("items").size());
         Reply finished = admin("POST", "/imports/" + id + "/cancel", null);
         assertEquals(finished.toString(), 409, finished.status());
@@ -165,8 +132,8 @@ public class ImportIT extends TesseraTestSupport {
                 + "Олег;Зайцев;oleg@deals.ru;;Ремонт;дорого;RUB;;;\n"
                 + "Анна;Новикова;anna@deals.ru;;Аудит;100;EUR;;;\n";
         byte[] file = csv.getBytes(StandardCharsets.UTF_8);
-        long id = upload(file, "text/csv", "fileName=deals.csv").json().get("id").asLong();
-        JsonNode job = awaitDone(id);
+        long id = uploadImport(file, "text/csv", "fileName=deals.csv").json().get("id").asLong();
+        JsonNode job = awaitImportDone(id);
         assertEquals(job.toString(), 3, job.get("created").asInt());
         assertEquals(job.toString(), 2, job.get("rejected").asInt());
         JsonNode rows = admin("GET", "/imports/" + id + "/rows", null).json().get("items");
@@ -235,14 +202,14 @@ public class ImportIT extends TesseraTestSupport {
         assertTrue(awaitTimeline("contactId=" + maria.get("id").asLong(), 2).contains("task/CREATED"));
 
         // the same file again: the contacts have these values, their deal and task exist: nothing doubles
-        long again = upload(file, "text/csv", "fileName=deals.csv").json().get("id").asLong();
-        JsonNode second = awaitDone(again);
+        long again = uploadImport(file, "text/csv", "fileName=deals.csv").json().get("id").asLong();
+        JsonNode second = awaitImportDone(again);
         assertEquals(second.toString(), 0, second.get("created").asInt());
         assertEquals(1, admin("GET", "/deals?contactId=" + igor.get("id").asLong(), null).json().get("items").size());
         assertEquals(1, admin("GET", "/tasks?contactId=" + igor.get("id").asLong(), null).json().get("items").size());
 
         admin("POST", "/imports/" + id + "/undo", null);
-        JsonNode undone = awaitStatus(id, "UNDONE");
+        JsonNode undone = awaitImport(id, "UNDONE");
         assertTrue(undone.toString(), undone.get("error").isNull());
         assertEquals(0, admin("GET", "/deals?q=Поставка", null).json().get("items").size());
         assertEquals(0, admin("GET", "/tasks?contactId=" + maria.get("id").asLong(), null).json().get("items").size());
@@ -259,11 +226,11 @@ public class ImportIT extends TesseraTestSupport {
             assertTrue("libreoffice-contacts.xlsx is in the test probe", in != null);
             file = in.readAllBytes();
         }
-        Reply started = upload(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        Reply started = uploadImport(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "fileName=libreoffice-contacts.xlsx&region=RU");
         assertEquals(started.toString(), 202, started.status());
         long id = started.json().get("id").asLong();
-        JsonNode job = awaitDone(id);
+        JsonNode job = awaitImportDone(id);
         assertEquals(job.toString(), 2, job.get("created").asInt());
         assertEquals(job.toString(), 1, job.get("merged").asInt());
         assertEquals(job.toString(), 1, job.get("rejected").asInt());
@@ -283,63 +250,6 @@ public class ImportIT extends TesseraTestSupport {
         assertEquals("[\"+79161234502\"]", olga.get("phones").toString());
         assertEquals(oleg.get(0).get("companyIds").toString(), olga.get("companyIds").toString());
         assertEquals(olga.toString(), 1, olga.get("companyIds").size());
-    }
-
-    @Test
-    public void exportIsForAdminsAndManagersAndReadsBackInExcelFormat() throws Exception {
-        admin("POST", "/companies", "{\"name\":\"Экспорт и Ко\",\"tags\":[\"export\"]}");
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort()
-                        + "/api/v1/exports/companies?format=xlsx&tag=export"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8))).GET().build();
-        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, xlsx.statusCode());
-        try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
-            XSSFSheet sheet = book.getSheetAt(0);
-            assertEquals("name", sheet.getRow(0).getCell(2).getStringCellValue());
-            assertEquals("Экспорт и Ко", sheet.getRow(1).getCell(2).getStringCellValue());
-            assertEquals(1, sheet.getLastRowNum());
-        }
-        Reply csv = admin("GET", "/exports/companies?format=csv&tag=export", null);
-        assertTrue(csv.text(), csv.text().contains("Экспорт и Ко"));
-
-        admin("POST", "/users", "{\"username\":\"seller\",\"password\":\"seller-password\",\"role\":\"crm-sales\"}");
-        Reply refused = send("GET", "/exports/contacts?format=csv", "seller", "seller-password", null, java.util.Map.of());
-        assertEquals(refused.toString(), 403, refused.status());
-    }
-
-    /**
-     * The contacts export names the companies, so the file links them again (here after the links were taken off);
-     * the deals export names the pipeline, stage, company and contacts.
-     */
-    @Test
-    public void exportsNameTheRecordsTheyLinkSoAContactsFileLinksItsCompaniesAgain() throws Exception {
-        long first = admin("POST", "/companies", "{\"name\":\"Альфа Строй\"}").json().get("id").asLong();
-        long second = admin("POST", "/companies", "{\"name\":\"Beta, Ltd.\"}").json().get("id").asLong();
-        long id = admin("POST", "/contacts", "{\"firstName\":\"Нина\",\"lastName\":\"Круглова\",\"emails\":"
-                + "[\"nina.kruglova@example.ru\"],\"tags\":[\"roundtrip\"],\"companyIds\":[" + first + ","
-                + second + "]}").json().get("id").asLong();
-        Reply csv = admin("GET", "/exports/contacts?format=csv&tag=roundtrip", null);
-        assertTrue(csv.text(), csv.text().contains(",\"Альфа Строй; Beta, Ltd.\","));
-        Reply unlinked = admin("PATCH", "/contacts/" + id, "{\"companyIds\":[]}");
-        assertEquals(unlinked.toString(), "[]", unlinked.json().get("companyIds").toString());
-
-        Reply started = upload(csv.text().getBytes(StandardCharsets.UTF_8), "text/csv", "fileName=roundtrip.csv");
-        assertEquals(started.toString(), 202, started.status());
-        JsonNode job = awaitDone(started.json().get("id").asLong());
-
-        assertEquals(job.toString(), 1, job.get("updated").asInt());
-        assertEquals("[" + first + "," + second + "]",
-                admin("GET", "/contacts/" + id, null).json().get("companyIds").toString());
-
-        admin("POST", "/deals", "{\"title\":\"Кухня Кругловой\",\"companyId\":" + first + ",\"contactIds\":[" + id
-                + "]}");
-        String deals = admin("GET", "/exports/deals?format=csv&q=" + java.net.URLEncoder.encode("Кухня Кругловой",
-                StandardCharsets.UTF_8), null).text();
-        assertTrue(deals, deals.contains(",pipelineId,pipeline,stageId,stage,"));
-        assertTrue(deals, deals.contains(",Sales,"));
-        assertTrue(deals, deals.contains(",New,OPEN,"));
-        assertTrue(deals, deals.contains("," + first + ",Альфа Строй," + id + ",Нина Круглова,"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tessera.crm.itests;
 
+import static org.junit.Assert.assertEquals;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
@@ -189,6 +190,36 @@ public abstract class TesseraTestSupport {
 
     protected Reply admin(String method, String path, String body) throws IOException, InterruptedException {
         return send(method, path, ADMIN, ADMIN_PASSWORD, body, Map.of());
+    }
+
+    /** Uploads a file to {@code POST /imports} as the admin, the query string as given. */
+    protected Reply uploadImport(byte[] file, String type, String query) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort() + "/api/v1/imports?"
+                        + query))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Reply(response.statusCode(), response.headers().map(), response.body());
+    }
+
+    protected JsonNode awaitImportDone(long id) throws Exception {
+        return awaitImport(id, "DONE");
+    }
+
+    /** Waits up to 30 s for the import to end, and checks the status it ended with. */
+    protected JsonNode awaitImport(long id, String expected) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        JsonNode job = admin("GET", "/imports/" + id, null).json();
+        while (!job.get("status").asText().matches("DONE|CANCELLED|FAILED|UNDONE")
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            job = admin("GET", "/imports/" + id, null).json();
+        }
+        assertEquals(job.toString(), expected, job.get("status").asText());
+        return job;
     }
 
     /** What a command run over SSH printed (output and errors) and the exit status its channel reported. */
