@@ -2,15 +2,12 @@ package io.tessera.crm.contacts.internal;
 
 import io.tessera.crm.api.Caller;
 import io.tessera.crm.api.Page;
+import io.tessera.crm.api.Paging;
 import io.tessera.crm.api.ValidationException;
 import io.tessera.crm.api.contacts.RecordQuery;
 import io.tessera.crm.support.jpa.Cursors;
-import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import io.tessera.crm.support.jpa.KeysetPaging;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,18 +19,15 @@ import javax.persistence.TypedQuery;
 
 /**
  * A JPQL list of companies or contacts (alias {@code r}): the filters of a {@link RecordQuery}, visibility in the
- * WHERE clause, the sort plus {@code id} as tiebreaker, and keyset paging: the cursor holds the last record's sort
- * value and id, and the next page starts after them, so a deep page reads only its own rows from the list index
- * (an offset walked the index up to it) and a record stored meanwhile shifts no page. An offset cursor an earlier
- * version gave ({@link Cursors}) is still taken.
+ * WHERE clause, the sort plus {@code id} as tiebreaker, and keyset paging ({@link KeysetPaging}), so that a deep page
+ * reads only its own rows from the list index. An offset cursor an earlier version gave ({@link Cursors}) is still
+ * taken.
  */
 final class ListQuery<E> {
-    private static final String KEYSET = "v:";
-
     private final Class<E> type;
     private final List<String> where = new ArrayList<>();
     private final Map<String, Object> params = new HashMap<>();
-    private Sort sort;
+    private KeysetPaging.Sort sort;
 
     private ListQuery(Class<E> type) {
         this.type = type;
@@ -47,7 +41,7 @@ final class ListQuery<E> {
                                Map<String, String> sorts, String defaultSort) {
         ListQuery<E> lq = new ListQuery<>(type);
         String entity = type.getSimpleName();
-        lq.sort = sort(query.sort(), sorts, defaultSort);
+        lq.sort = sort(type, query.sort(), sorts, defaultSort);
         lq.add("r.archived = :archived", "archived", query.archived());
         if (!caller.seesAll()) {
             lq.add("r.owner = :me", "me", caller.username());
@@ -89,37 +83,25 @@ final class ListQuery<E> {
         return this;
     }
 
-    <T> Page<T> page(EntityManager em, io.tessera.crm.api.Paging paging, Function<E, T> mapper) {
-        String[] after = keyset(paging.cursor(), sort.column());
+    <T> Page<T> page(EntityManager em, Paging paging, Function<E, T> mapper) {
+        KeysetPaging.After after = KeysetPaging.after(paging, sort);
         List<String> clauses = new ArrayList<>(where);
-        Map<String, Object> values = new HashMap<>(params);
         if (after != null) {
-            // the first condition is the one an index can start at; the second steps over the equal values before
-            String c = "r." + sort.column();
-            String op = sort.descending() ? "<" : ">";
-            clauses.add(c + " " + op + "= :afterValue AND (" + c + " " + op + " :afterValue OR r.id " + op
-                    + " :afterId)");
-            values.put("afterValue", decodeValue(after[1]));
-            values.put("afterId", Long.valueOf(after[0]));
+            clauses.add(sort.after("r"));
         }
         String jpql = "SELECT r FROM " + type.getSimpleName() + " r WHERE " + String.join(" AND ", clauses)
-                + " ORDER BY " + sort.orderBy();
+                + " ORDER BY " + sort.orderBy("r");
         TypedQuery<E> query = em.createQuery(jpql, type);
-        values.forEach(query::setParameter);
-        if (after == null) {
+        params.forEach(query::setParameter);
+        if (after != null) {
+            query.setParameter(KeysetPaging.AFTER_VALUE, after.value());
+            query.setParameter(KeysetPaging.AFTER_ID, after.id());
+        } else {
             query.setFirstResult(Cursors.offset(paging));
         }
         query.setMaxResults(paging.limit() + 1);
-        List<E> found = query.getResultList();
-        List<T> rows = new ArrayList<>(Math.min(found.size(), paging.limit()));
-        for (E e : found.subList(0, Math.min(found.size(), paging.limit()))) {
-            rows.add(mapper.apply(e));
-        }
-        if (found.size() <= paging.limit()) {
-            return new Page<>(rows, null);
-        }
-        E last = found.get(paging.limit() - 1);
-        return new Page<>(rows, cursor(sort.column(), field(last, "id"), field(last, sort.column())));
+        return KeysetPaging.page(query.getResultList(), paging, sort, e -> field(e, sort.attribute()),
+                e -> (Long) field(e, "id"), shown -> shown.stream().map(mapper).toList());
     }
 
     /**
@@ -134,66 +116,22 @@ final class ListQuery<E> {
         }
     }
 
-    /** The sort column and direction; its ORDER BY has the id as tiebreaker, in the same direction. */
-    record Sort(String column, boolean descending) {
-        String orderBy() {
-            String dir = descending ? " DESC" : " ASC";
-            return "r." + column + dir + ", r.id" + dir;
-        }
-    }
-
-    /** "name" / "-createdAt" as a column and direction; an unknown sort is a validation error. */
-    static Sort sort(String sort, Map<String, String> sorts, String defaultSort) {
+    /**
+     * "name" / "-createdAt" as the entity's attribute (of the type its field has) and a direction; an unknown sort is
+     * a validation error.
+     */
+    static KeysetPaging.Sort sort(Class<?> type, String sort, Map<String, String> sorts, String defaultSort) {
         String s = sort == null || sort.isBlank() ? defaultSort : sort.strip();
         boolean desc = s.startsWith("-");
-        String column = sorts.get(desc ? s.substring(1) : s);
-        if (column == null) {
+        String attribute = sorts.get(desc ? s.substring(1) : s);
+        if (attribute == null) {
             throw new ValidationException("sort", "must be one of " + String.join(", ", sorts.keySet())
                     + ", each optionally with a leading '-' for descending");
         }
-        return new Sort(column, desc);
-    }
-
-    /**
-     * "v:" + the sort column + ":" + id + ":" + "s" and a text or "t" and an instant, in URL-safe Base64: the column,
-     * so that a cursor of one sort given with another is refused instead of compared with the wrong column.
-     */
-    private static String cursor(String column, Object id, Object sortValue) {
-        String v = sortValue instanceof Timestamp t ? "t" + t.toInstant() : "s" + sortValue;
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((KEYSET + column + ":" + id + ":" + v).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The id and the encoded sort value of a keyset cursor of this sort; null for none or an offset cursor. */
-    private static String[] keyset(String cursor, String column) {
-        if (cursor == null) {
-            return null;
-        }
-        String plain;
         try {
-            plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null; // not ours: Cursors.offset says so
-        }
-        if (!plain.startsWith(KEYSET)) {
-            return null;
-        }
-        String[] parts = plain.substring(KEYSET.length()).split(":", 3);
-        if (parts.length != 3 || !parts[1].matches("[0-9]{1,19}") || parts[2].isEmpty()) {
-            throw new ValidationException("cursor", "is not a cursor of this list");
-        }
-        if (!parts[0].equals(column)) {
-            throw new ValidationException("cursor", "belongs to another sort of this list: start again without one");
-        }
-        return new String[] {parts[1], parts[2]};
-    }
-
-    private static Object decodeValue(String encoded) {
-        try {
-            return encoded.charAt(0) == 't' ? Timestamp.from(Instant.parse(encoded.substring(1)))
-                    : encoded.substring(1);
-        } catch (DateTimeParseException e) {
-            throw new ValidationException("cursor", "is not a cursor of this list");
+            return new KeysetPaging.Sort(attribute, desc, type.getDeclaredField(attribute).getType());
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(type.getSimpleName() + " has no field " + attribute, e);
         }
     }
 

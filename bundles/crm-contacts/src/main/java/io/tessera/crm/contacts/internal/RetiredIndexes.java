@@ -1,13 +1,12 @@
 package io.tessera.crm.contacts.internal;
 
+import io.tessera.crm.support.jpa.Indexes;
 import io.tessera.crm.support.jpa.Transactions;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 import javax.persistence.EntityManagerFactory;
 
 /**
@@ -44,11 +43,11 @@ final class RetiredIndexes {
             try (Statement st = c.createStatement()) {
                 DatabaseMetaData md = c.getMetaData();
                 for (Retired r : RETIRED) {
-                    if (r.replacement() != null && !exists(md, r.table(), r.replacement())) {
+                    if (r.replacement() != null && !Indexes.exists(md, r.table(), r.replacement())) {
                         st.execute("CREATE INDEX " + r.replacement() + " ON " + r.table() + " (" + r.columns() + ")");
                         changed++;
                     }
-                    if (exists(md, r.table(), r.index())) {
+                    if (Indexes.exists(md, r.table(), r.index())) {
                         st.execute("DROP INDEX " + r.index());
                         changed++;
                     }
@@ -58,18 +57,5 @@ final class RetiredIndexes {
             }
             return changed;
         });
-    }
-
-    private static boolean exists(DatabaseMetaData md, String indexTable, String index) throws SQLException {
-        for (String table : List.of(indexTable, indexTable.toLowerCase(Locale.ROOT))) { // PostgreSQL folds names
-            try (ResultSet rs = md.getIndexInfo(null, null, table, false, true)) {
-                while (rs.next()) {
-                    if (index.equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 }

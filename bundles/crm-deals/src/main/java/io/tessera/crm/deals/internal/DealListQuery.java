@@ -1,44 +1,54 @@
 package io.tessera.crm.deals.internal;
 
 import io.tessera.crm.api.Caller;
+import io.tessera.crm.api.Page;
+import io.tessera.crm.api.Paging;
 import io.tessera.crm.api.ValidationException;
 import io.tessera.crm.api.deals.DealQuery;
 import io.tessera.crm.support.jpa.Cursors;
+import io.tessera.crm.support.jpa.KeysetPaging;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 
-/** One page of a deal list: the caller's visibility, the request's filters and sort, as JPQL. */
+/**
+ * One page of a deal list: the caller's visibility, the request's filters and sort, as JPQL. Sorts by a column that
+ * is never null (creation, update, title) page by keyset ({@link KeysetPaging}); the default, newest first, reads
+ * {@link DealListIndex}'s index, so a deep page of a large base (an export walks them all) costs what the first
+ * does. Amount and expected close date may be null and keep offset cursors.
+ */
 final class DealListQuery {
-    private static final Map<String, String> SORTS = Map.ofEntries(
-            Map.entry("createdAt", "d.createdAt ASC, d.id ASC"),
-            Map.entry("-createdAt", "d.createdAt DESC, d.id DESC"),
-            Map.entry("updatedAt", "d.updatedAt ASC, d.id ASC"),
-            Map.entry("-updatedAt", "d.updatedAt DESC, d.id DESC"),
-            Map.entry("amount", "d.amount ASC, d.id ASC"),
-            Map.entry("-amount", "d.amount DESC, d.id DESC"),
-            Map.entry("expectedCloseDate", "d.expectedCloseDate ASC, d.id ASC"),
-            Map.entry("-expectedCloseDate", "d.expectedCloseDate DESC, d.id DESC"),
-            Map.entry("title", "d.title ASC, d.id ASC"),
-            Map.entry("-title", "d.title DESC, d.id DESC"));
+    private static final Map<String, Class<?>> KEYSET_SORTS = Map.of(
+            "createdAt", Instant.class, "updatedAt", Instant.class, "title", String.class);
+    private static final Map<String, String> OFFSET_SORTS = Map.of(
+            "amount", "d.amount ASC, d.id ASC",
+            "-amount", "d.amount DESC, d.id DESC",
+            "expectedCloseDate", "d.expectedCloseDate ASC, d.id ASC",
+            "-expectedCloseDate", "d.expectedCloseDate DESC, d.id DESC");
 
-    private final String jpql;
+    private final StringBuilder jpql = new StringBuilder("SELECT d FROM DealEntity d WHERE d.archived = :archived");
     private final Map<String, Object> params = new HashMap<>();
-    private final int offset;
-    private final int limit;
+    private final Paging paging;
+    private final KeysetPaging.Sort keyset;
+    private final String offsetOrder;
 
     /** Checks the sort (a {@link ValidationException} names it) and builds the query. */
     DealListQuery(Caller caller, DealQuery q) {
-        String order = SORTS.get(q.sort() == null || q.sort().isBlank() ? "-createdAt" : q.sort().trim());
-        if (order == null) {
+        String sort = q.sort() == null || q.sort().isBlank() ? "-createdAt" : q.sort().trim();
+        boolean descending = sort.startsWith("-");
+        Class<?> type = KEYSET_SORTS.get(descending ? sort.substring(1) : sort);
+        this.keyset = type == null ? null : new KeysetPaging.Sort(descending ? sort.substring(1) : sort, descending,
+                type);
+        this.offsetOrder = OFFSET_SORTS.get(sort);
+        if (keyset == null && offsetOrder == null) {
             throw new ValidationException("sort", "must be one of createdAt, -createdAt, updatedAt, -updatedAt, "
                     + "amount, -amount, expectedCloseDate, -expectedCloseDate, title, -title");
         }
-        this.offset = Cursors.offset(q.paging());
-        this.limit = q.paging().limit();
-        StringBuilder jpql = new StringBuilder("SELECT d FROM DealEntity d WHERE d.archived = :archived");
+        this.paging = q.paging();
         params.put("archived", q.archived());
         if (!caller.seesAll()) {
             jpql.append(" AND d.owner = :me");
@@ -76,14 +86,33 @@ final class DealListQuery {
             jpql.append(" AND d.lossReason = :lossReason");
             params.put("lossReason", q.lossReason().trim());
         }
-        jpql.append(" ORDER BY ").append(order);
-        this.jpql = jpql.toString();
     }
 
-    /** The page's deals and one more, so that {@link Cursors#page} can tell whether another page follows. */
-    List<DealEntity> run(EntityManager em) {
-        TypedQuery<DealEntity> query = em.createQuery(jpql, DealEntity.class);
+    /** The page's deals, mapped; the next cursor, if another page follows, is a keyset or an offset cursor. */
+    <T> Page<T> page(EntityManager em, Function<List<DealEntity>, List<T>> mapper) {
+        KeysetPaging.After after = keyset == null ? null : KeysetPaging.after(paging, keyset);
+        String where = after == null ? "" : " AND " + keyset.after("d");
+        String order = keyset == null ? offsetOrder : keyset.orderBy("d");
+        TypedQuery<DealEntity> query = em.createQuery(jpql + where + " ORDER BY " + order, DealEntity.class);
         params.forEach(query::setParameter);
-        return query.setFirstResult(offset).setMaxResults(limit + 1).getResultList();
+        if (after != null) {
+            query.setParameter(KeysetPaging.AFTER_VALUE, after.value());
+            query.setParameter(KeysetPaging.AFTER_ID, after.id());
+        } else {
+            query.setFirstResult(Cursors.offset(paging));
+        }
+        List<DealEntity> found = query.setMaxResults(paging.limit() + 1).getResultList();
+        if (keyset == null) {
+            return Cursors.page(mapper.apply(found), paging);
+        }
+        return KeysetPaging.page(found, paging, keyset, this::sortValue, DealEntity::getId, mapper);
+    }
+
+    private Object sortValue(DealEntity d) {
+        return switch (keyset.attribute()) {
+            case "createdAt" -> d.getCreatedAt();
+            case "updatedAt" -> d.getUpdatedAt();
+            default -> d.getTitle();
+        };
     }
 }

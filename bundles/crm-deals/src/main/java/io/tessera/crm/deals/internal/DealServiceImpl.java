@@ -20,7 +20,6 @@ import io.tessera.crm.api.deals.StageChange;
 import io.tessera.crm.api.deals.StageKind;
 import io.tessera.crm.api.security.UserService;
 import io.tessera.crm.support.jpa.BatchItems;
-import io.tessera.crm.support.jpa.Cursors;
 import io.tessera.crm.support.jpa.ArchivedStatesQuery;
 import io.tessera.crm.support.jpa.Transactions;
 import io.tessera.crm.support.validation.Checks;
@@ -79,14 +78,11 @@ public class DealServiceImpl implements DealService {
     public Page<DealDto> list(Caller caller, DealQuery query) {
         DealQuery q = query == null ? DealQuery.all() : query;
         DealListQuery listQuery = new DealListQuery(caller, q);
-        return tx.read(em -> {
-            List<DealEntity> found = listQuery.run(em);
+        return tx.read(em -> listQuery.page(em, found -> {
             Map<Long, List<StageChange>> histories = DealDtos.histories(em,
                     found.stream().map(DealEntity::getId).toList());
-            List<DealDto> dtos = found.stream()
-                    .map(d -> DealDtos.toDto(d, histories.getOrDefault(d.getId(), List.of()))).toList();
-            return Cursors.page(dtos, q.paging());
-        });
+            return found.stream().map(d -> DealDtos.toDto(d, histories.getOrDefault(d.getId(), List.of()))).toList();
+        }));
     }
 
     // --------------------------------------------------------------------------------------------------- writes

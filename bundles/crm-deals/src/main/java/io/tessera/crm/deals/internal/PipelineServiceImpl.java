@@ -61,6 +61,7 @@ public class PipelineServiceImpl implements PipelineService {
         this.events = events;
         this.lossReasons = parseLossReasons(config == null ? null : config.lossReasons());
         DealRowKeys.drop(emf);
+        DealListIndex.create(emf);
         ensureDefaultPipeline();
     }
 

@@ -47,7 +47,7 @@ public final class OwnedRows {
                         st.execute("ALTER TABLE " + t.name() + " DROP CONSTRAINT " + key);
                         dropped++;
                     }
-                    if (!hasOwnerIndex(md, t)) {
+                    if (!Indexes.exists(md, t.name(), t.ownerIndex())) {
                         st.execute("CREATE INDEX " + t.ownerIndex() + " ON " + t.name() + " (" + t.ownerColumn() + ")");
                     }
                 }
@@ -70,19 +70,6 @@ public final class OwnedRows {
             }
         }
         return keys;
-    }
-
-    private static boolean hasOwnerIndex(DatabaseMetaData md, Table t) throws SQLException {
-        for (String table : spellings(t.name())) {
-            try (ResultSet rs = md.getIndexInfo(null, null, table, false, true)) {
-                while (rs.next()) {
-                    if (t.ownerIndex().equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 
     /** PostgreSQL folds unquoted names to lower case. */
