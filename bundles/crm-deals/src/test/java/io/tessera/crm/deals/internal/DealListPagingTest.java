@@ -9,6 +9,7 @@ import io.tessera.crm.api.Paging;
 import io.tessera.crm.api.deals.DealDto;
 import io.tessera.crm.api.deals.DealInput;
 import io.tessera.crm.api.deals.DealQuery;
+import io.tessera.crm.support.jpa.Indexes;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -88,6 +89,8 @@ public class DealListPagingTest extends DealsFixture {
         for (int i = 0; i < 6; i++) {
             deals.createAll(ADMIN, IntStream.range(0, 50).mapToObj(k -> deal("Deal " + k)).toList());
         }
+        assertEquals("made when the deals started, not again", 0,
+                Indexes.createMissing(emf, List.of(DealListIndex.NEWEST_FIRST)));
         EntityManager em = emf.createEntityManager();
         try {
             em.getTransaction().begin();
