@@ -93,13 +93,7 @@ final class ListQuery<E> {
                 + " ORDER BY " + sort.orderBy("r");
         TypedQuery<E> query = em.createQuery(jpql, type);
         params.forEach(query::setParameter);
-        if (after != null) {
-            query.setParameter(KeysetPaging.AFTER_VALUE, after.value());
-            query.setParameter(KeysetPaging.AFTER_ID, after.id());
-        } else {
-            query.setFirstResult(Cursors.offset(paging));
-        }
-        query.setMaxResults(paging.limit() + 1);
+        KeysetPaging.startAt(query, after, paging);
         return KeysetPaging.page(query.getResultList(), paging, sort, e -> field(e, sort.attribute()),
                 e -> (Long) field(e, "id"), shown -> shown.stream().map(mapper).toList());
     }

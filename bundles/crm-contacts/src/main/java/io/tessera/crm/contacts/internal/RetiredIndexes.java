@@ -7,6 +7,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Objects;
 import javax.persistence.EntityManagerFactory;
 
 /**
@@ -19,15 +20,17 @@ import javax.persistence.EntityManagerFactory;
  * and {@code CON_COMPANY_LIST_IX} replace them.
  */
 final class RetiredIndexes {
-    /** An index to drop, and the index (name and columns) to create in its place, if any. */
-    private record Retired(String table, String index, String replacement, String columns) {
+    /** An index to drop, and the index to create in its place, if any. */
+    private record Retired(String table, String index, Indexes.Index replacement) {
     }
 
     private static final String LIST_COLUMNS = "ARCHIVED, SORT_KEY, ID";
     private static final List<Retired> RETIRED = List.of(
-            new Retired("CON_CONTACT", "CON_CONTACT_NAME_KEY_IX", null, null),
-            new Retired("CON_CONTACT", "CON_CONTACT_SORT_IX", "CON_CONTACT_LIST_IX", LIST_COLUMNS),
-            new Retired("CON_COMPANY", "CON_COMPANY_SORT_IX", "CON_COMPANY_LIST_IX", LIST_COLUMNS));
+            new Retired("CON_CONTACT", "CON_CONTACT_NAME_KEY_IX", null),
+            new Retired("CON_CONTACT", "CON_CONTACT_SORT_IX",
+                    new Indexes.Index("CON_CONTACT", "CON_CONTACT_LIST_IX", LIST_COLUMNS)),
+            new Retired("CON_COMPANY", "CON_COMPANY_SORT_IX",
+                    new Indexes.Index("CON_COMPANY", "CON_COMPANY_LIST_IX", LIST_COLUMNS)));
 
     private RetiredIndexes() {
     }
@@ -41,12 +44,10 @@ final class RetiredIndexes {
             Connection c = em.unwrap(Connection.class);
             int changed = 0;
             try (Statement st = c.createStatement()) {
+                changed += Indexes.createMissing(c, RETIRED.stream().map(Retired::replacement)
+                        .filter(Objects::nonNull).toList());
                 DatabaseMetaData md = c.getMetaData();
                 for (Retired r : RETIRED) {
-                    if (r.replacement() != null && !Indexes.exists(md, r.table(), r.replacement())) {
-                        st.execute("CREATE INDEX " + r.replacement() + " ON " + r.table() + " (" + r.columns() + ")");
-                        changed++;
-                    }
                     if (Indexes.exists(md, r.table(), r.index())) {
                         st.execute("DROP INDEX " + r.index());
                         changed++;

@@ -40,9 +40,9 @@ final class DealListQuery {
     DealListQuery(Caller caller, DealQuery q) {
         String sort = q.sort() == null || q.sort().isBlank() ? "-createdAt" : q.sort().trim();
         boolean descending = sort.startsWith("-");
-        Class<?> type = KEYSET_SORTS.get(descending ? sort.substring(1) : sort);
-        this.keyset = type == null ? null : new KeysetPaging.Sort(descending ? sort.substring(1) : sort, descending,
-                type);
+        String attribute = descending ? sort.substring(1) : sort;
+        Class<?> type = KEYSET_SORTS.get(attribute);
+        this.keyset = type == null ? null : new KeysetPaging.Sort(attribute, descending, type);
         this.offsetOrder = OFFSET_SORTS.get(sort);
         if (keyset == null && offsetOrder == null) {
             throw new ValidationException("sort", "must be one of createdAt, -createdAt, updatedAt, -updatedAt, "
@@ -95,13 +95,8 @@ final class DealListQuery {
         String order = keyset == null ? offsetOrder : keyset.orderBy("d");
         TypedQuery<DealEntity> query = em.createQuery(jpql + where + " ORDER BY " + order, DealEntity.class);
         params.forEach(query::setParameter);
-        if (after != null) {
-            query.setParameter(KeysetPaging.AFTER_VALUE, after.value());
-            query.setParameter(KeysetPaging.AFTER_ID, after.id());
-        } else {
-            query.setFirstResult(Cursors.offset(paging));
-        }
-        List<DealEntity> found = query.setMaxResults(paging.limit() + 1).getResultList();
+        KeysetPaging.startAt(query, after, paging);
+        List<DealEntity> found = query.getResultList();
         if (keyset == null) {
             return Cursors.page(mapper.apply(found), paging);
         }

@@ -26,21 +26,30 @@ public final class Indexes {
     /** Creates those of the indexes that do not exist yet, in one transaction; returns how many it created. */
     public static int createMissing(EntityManagerFactory emf, List<Index> indexes) {
         return new Transactions(emf).write(em -> {
-            Connection c = em.unwrap(Connection.class);
-            int created = 0;
-            try (Statement st = c.createStatement()) {
-                DatabaseMetaData md = c.getMetaData();
-                for (Index ix : indexes) {
-                    if (!exists(md, ix.table(), ix.name())) {
-                        st.execute("CREATE INDEX " + ix.name() + " ON " + ix.table() + " (" + ix.columns() + ")");
-                        created++;
-                    }
-                }
+            try {
+                return createMissing(em.unwrap(Connection.class), indexes);
             } catch (SQLException e) {
                 throw new IllegalStateException("could not create an index", e);
             }
-            return created;
         });
+    }
+
+    /**
+     * Creates those of the indexes that do not exist yet on the connection, inside the caller's transaction (so that
+     * a step that also drops an index leaves no moment without either); returns how many it created.
+     */
+    public static int createMissing(Connection c, List<Index> indexes) throws SQLException {
+        int created = 0;
+        try (Statement st = c.createStatement()) {
+            DatabaseMetaData md = c.getMetaData();
+            for (Index ix : indexes) {
+                if (!exists(md, ix.table(), ix.name())) {
+                    st.execute("CREATE INDEX " + ix.name() + " ON " + ix.table() + " (" + ix.columns() + ")");
+                    created++;
+                }
+            }
+        }
+        return created;
     }
 
     /** Whether the table has an index of that name (PostgreSQL folds unquoted names to lower case). */

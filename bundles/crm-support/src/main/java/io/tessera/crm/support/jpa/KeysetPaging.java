@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
+import javax.persistence.Query;
 
 /**
  * Keyset paging of a JPQL list ordered by one non-null column with the id as tiebreaker: the cursor holds the sort
@@ -89,6 +90,21 @@ public final class KeysetPaging {
             throw new ValidationException("cursor", "belongs to another sort of this list: start again without one");
         }
         return new After(decode(parts[2], sort.type()), Long.parseLong(parts[1]));
+    }
+
+    /**
+     * Sets where the query's page starts and how many it fetches ({@code limit + 1}, for {@link #page} or
+     * {@link Cursors#page} to tell whether another page follows): after the cursor's position (the query carries
+     * {@link Sort#after}), or else at an offset cursor's offset, 0 without a cursor.
+     */
+    public static void startAt(Query query, After after, Paging paging) {
+        if (after != null) {
+            query.setParameter(AFTER_VALUE, after.value());
+            query.setParameter(AFTER_ID, after.id());
+        } else {
+            query.setFirstResult(Cursors.offset(paging));
+        }
+        query.setMaxResults(paging.limit() + 1);
     }
 
     /**

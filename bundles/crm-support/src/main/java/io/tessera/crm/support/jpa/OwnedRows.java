@@ -47,9 +47,7 @@ public final class OwnedRows {
                         st.execute("ALTER TABLE " + t.name() + " DROP CONSTRAINT " + key);
                         dropped++;
                     }
-                    if (!Indexes.exists(md, t.name(), t.ownerIndex())) {
-                        st.execute("CREATE INDEX " + t.ownerIndex() + " ON " + t.name() + " (" + t.ownerColumn() + ")");
-                    }
+                    Indexes.createMissing(c, List.of(new Indexes.Index(t.name(), t.ownerIndex(), t.ownerColumn())));
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("could not drop a foreign key of a table of owned rows", e);
