@@ -1,17 +1,11 @@
 package io.tessera.crm.importer.internal;
 
-import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
-import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import io.tessera.crm.api.AccessDeniedException;
-import io.tessera.crm.api.Caller;
-import io.tessera.crm.api.CrmEvents;
 import io.tessera.crm.api.Paging;
-import io.tessera.crm.api.ValidationException;
 import io.tessera.crm.api.contacts.Address;
 import io.tessera.crm.api.contacts.CompanyDto;
 import io.tessera.crm.api.contacts.ContactDto;
@@ -28,14 +22,9 @@ import io.tessera.crm.api.imports.ExportService;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,76 +33,11 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.osgi.service.event.Event;
 
-public class ExportServiceImplTest {
-    static final Caller BOSS = Caller.of("boss", "crm-manager");
-    static final Caller ADMIN = Caller.of("admin", "crm-admin");
-    static final Caller ANNA = Caller.of("anna", "crm-sales");
-    static final Instant T1 = Instant.parse("2024-05-01T10:15:30Z");
-    static final Instant T2 = Instant.parse("2024-05-02T08:00:00Z");
-
-    ExportFakes.Companies companies;
-    ExportFakes.Contacts contacts;
-    ExportFakes.Deals deals;
-    ExportFakes.Pipelines pipelines;
-    ExportFakes.Events events;
-    ExportServiceImpl export;
-    ByteArrayOutputStream log;
-    PrintStream originalErr;
-
-    @Before
-    public void setUp() {
-        companies = new ExportFakes.Companies();
-        contacts = new ExportFakes.Contacts();
-        deals = new ExportFakes.Deals();
-        events = new ExportFakes.Events();
-        pipelines = new ExportFakes.Pipelines();
-        export = new ExportServiceImpl(companies, contacts, ExportFakes.batch(companies, contacts), deals,
-                pipelines.service(), events);
-        // slf4j-simple writes to whatever System.err is at the time of the call
-        originalErr = System.err;
-        log = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-    }
-
-    @After
-    public void tearDown() {
-        System.setErr(originalErr);
-    }
-
-    private String auditLog() {
-        return log.toString(StandardCharsets.UTF_8);
-    }
-
-    static Map<String, Object> custom(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
-    }
-
-    static CompanyDto company(long id, String name, Map<String, Object> customFields) {
-        return new CompanyDto(id, 1, name, null, null, null, null, null, List.of(), List.of(), null, Set.of(),
-                customFields, "boss", false, T1, T1);
-    }
-
-    static ContactDto contact(long id, String first, String last) {
-        return new ContactDto(id, 2, first, last, null, List.of(), List.of(), null, null, Set.of(), Map.of(), "anna",
-                null, List.of(), false, T1, T2);
-    }
-
-    private static String csv(ByteArrayOutputStream out) {
-        byte[] bytes = out.toByteArray();
-        assertArrayEquals("UTF-8 BOM", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-                Arrays.copyOf(bytes, 3));
-        return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-    }
-
+/** What an export writes: exact CSV text, typed XLSX cells, names beside ids, filters passed through. */
+public class ExportServiceImplTest extends ExportServiceFixture {
     @Test
     public void companiesCsvIsExactWithCyrillicQuotesSemicolonsNewlinesAndCustomColumns() {
         companies.lister.items.add(new CompanyDto(1, 3, "ООО \"Ромашка\"", "Общество; с ограниченной", "7701234567",
@@ -216,16 +140,6 @@ public class ExportServiceImplTest {
                 + "lossReason=\"No budget\", archived=false, sort=\"-amount\"]", auditLine("INFO"));
     }
 
-    private String auditLine(String level) {
-        for (String line : auditLog().split("\\R")) {
-            int at = line.indexOf(level + " " + ExportService.AUDIT_LOGGER + " - ");
-            if (at >= 0) {
-                return line.substring(at + (level + " " + ExportService.AUDIT_LOGGER + " - ").length());
-            }
-        }
-        throw new AssertionError("no " + level + " audit line in: " + auditLog());
-    }
-
     /** With the names of the pipeline, stage, company and contacts beside their ids, each read once. */
     @Test
     public void dealsXlsxReadsBackWithTypedCellsAndNames() throws IOException {
@@ -308,86 +222,6 @@ public class ExportServiceImplTest {
             assertEquals("Компания 1", sheet.getRow(1).getCell(2).getStringCellValue());
             assertNull(sheet.getRow(1).getCell(lateColumn));
             assertEquals("x", sheet.getRow(1100).getCell(lateColumn).getStringCellValue());
-        }
-    }
-
-    @Test
-    public void salesCallerIsRefusedAndNothingIsReadOrWritten() {
-        companies.lister.items.add(company(1, "Acme", Map.of()));
-        for (ExportFormat format : ExportFormat.values()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            assertThrows(AccessDeniedException.class, () -> export.exportCompanies(ANNA, null, format, out));
-            assertThrows(AccessDeniedException.class, () -> export.exportContacts(ANNA, null, format, out));
-            assertThrows(AccessDeniedException.class, () -> export.exportDeals(ANNA, null, format, out));
-            assertEquals(0, out.size());
-        }
-        assertThrows(AccessDeniedException.class, () -> export.checkAccess(ANNA));
-        assertThrows(AccessDeniedException.class,
-                () -> export.checkAccess(Caller.of("nobody")));
-        export.checkAccess(BOSS);
-        export.checkAccess(ADMIN);
-        assertTrue(companies.lister.queries.isEmpty());
-        assertTrue(contacts.lister.queries.isEmpty());
-        assertTrue(deals.lister.queries.isEmpty());
-        assertTrue(events.sent.isEmpty());
-        assertEquals("export refused: user=anna roles=[crm-sales]", auditLine("WARN"));
-    }
-
-    @Test
-    public void completedExportIsAuditedWithLogLineAndEvent() {
-        companies.lister.items.add(company(1, "Acme", Map.of()));
-        companies.lister.items.add(company(2, "Beta", Map.of()));
-        export.exportCompanies(BOSS, new RecordQuery("ac\nme", null, null, null, false, "name", null),
-                ExportFormat.XLSX, new ByteArrayOutputStream());
-
-        assertEquals(1, events.sent.size());
-        Event e = events.sent.get(0);
-        assertEquals("tessera/crm/export/COMPLETED", e.getTopic());
-        assertEquals("export", e.getProperty(CrmEvents.ENTITY));
-        assertEquals("boss", e.getProperty(CrmEvents.ACTOR));
-        assertEquals("Exported 2 companies as XLSX", e.getProperty(CrmEvents.SUMMARY));
-        assertEquals("companies", e.getProperty(ExportService.PROP_RECORDS));
-        assertEquals("XLSX", e.getProperty(ExportService.PROP_FORMAT));
-        assertEquals(Long.valueOf(2), e.getProperty(ExportService.PROP_ROWS));
-        assertEquals("q=\"ac\\nme\", archived=false, sort=\"name\"", e.getProperty(ExportService.PROP_FILTERS));
-        assertEquals(List.of(), e.getProperty(CrmEvents.COMPANY_IDS));
-        assertEquals(List.of(), e.getProperty(CrmEvents.CONTACT_IDS));
-        assertEquals(List.of(), e.getProperty(CrmEvents.DEAL_IDS));
-        assertEquals("export companies: user=boss roles=[crm-manager] format=XLSX rows=2 "
-                + "filters=[q=\"ac\\nme\", archived=false, sort=\"name\"]", auditLine("INFO"));
-        assertEquals(List.of(BOSS), companies.callers);
-    }
-
-    @Test
-    public void invalidFilterWritesNothingAndSendsNoEvent() {
-        companies.lister.failure = new ValidationException("sort", "unknown sort");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ValidationException e = assertThrows(ValidationException.class,
-                () -> export.exportCompanies(BOSS, new RecordQuery(null, null, null, null, false, "bogus", null),
-                        ExportFormat.CSV, out));
-        assertEquals("sort", e.errors().get(0).field());
-        assertEquals(0, out.size());
-        assertTrue(events.sent.isEmpty());
-        assertTrue(auditLine("WARN").startsWith("export companies failed: user=boss roles=[crm-manager] format=CSV "
-                + "rowsWritten=0 filters=[archived=false, sort=\"bogus\"] error="));
-        assertThrows(ValidationException.class,
-                () -> export.exportDeals(BOSS, null, null, new ByteArrayOutputStream()));
-    }
-
-    @Test
-    public void outputStreamIsNotClosed() {
-        companies.lister.items.add(company(1, "Acme", Map.of()));
-        for (ExportFormat format : ExportFormat.values()) {
-            boolean[] closed = {false};
-            ByteArrayOutputStream out = new ByteArrayOutputStream() {
-                @Override
-                public void close() {
-                    closed[0] = true;
-                }
-            };
-            export.exportCompanies(BOSS, null, format, out);
-            assertFalse(format.name(), closed[0]);
-            assertTrue(out.size() > 0);
         }
     }
 
